@@ -1,0 +1,34 @@
+# ns3-pptp: the two commands of the README.
+#   make run   installs what is missing, builds, and runs the main program
+#   make test  installs what is missing, builds, and runs every test suite through ctest
+BUILD_DIR ?= build
+JOBS ?= 2
+CMAKE_BUILD_TYPE ?= RelWithDebInfo
+
+.PHONY: all deps configure build run test format clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+$(BUILD_DIR)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(CMAKE_BUILD_TYPE)
+
+configure: deps $(BUILD_DIR)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+# Until the scenario runner exists, the main program decodes the committed real capture.
+run: build
+	./$(BUILD_DIR)/examples/pptp-trace-summary test/captures/real-pptpd-session.pcap
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
+
+format:
+	clang-format -i $$(git ls-files '*.h' '*.cc')
+
+clean:
+	rm -rf $(BUILD_DIR)
