@@ -114,7 +114,10 @@ PptpGreHeader::CheckPayloadLength(const PptpGreHeader& header, uint32_t size)
 PptpDecodeResult
 PptpGreHeader::DecodeFields(const uint8_t* data, uint32_t size, PptpGreHeader& header)
 {
-    if (size < BASE_SIZE)
+    // Version and protocol come first, so that other GRE (whose header may be only four bytes
+    // long) is reported as what it is rather than as a short Enhanced GRE header.
+    constexpr uint32_t versionAndProtocolSize = 4;
+    if (size < versionAndProtocolSize)
     {
         std::ostringstream os;
         os << "only " << size << " bytes, the GRE header needs at least " << BASE_SIZE;
@@ -135,6 +138,12 @@ PptpGreHeader::DecodeFields(const uint8_t* data, uint32_t size, PptpGreHeader& h
         os << "GRE protocol type 0x" << std::hex << std::uppercase << std::setw(4)
            << std::setfill('0') << protocol << ", PPTP carries PPP (0x880B)";
         return PptpDecodeResult::Fail(PptpDecodeError::GRE_BAD_PROTOCOL, os.str());
+    }
+    if (size < BASE_SIZE)
+    {
+        std::ostringstream os;
+        os << "only " << size << " bytes, the GRE header needs at least " << BASE_SIZE;
+        return PptpDecodeResult::Fail(PptpDecodeError::TRUNCATED, os.str());
     }
     if (first & (FLAG_CHECKSUM | FLAG_ROUTING | FLAG_STRICT_ROUTE | MASK_RECURSION))
     {
