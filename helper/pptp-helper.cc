@@ -1,0 +1,67 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pptp-helper.h"
+
+#include "ns3/pptp-client.h"
+#include "ns3/pptp-server.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+PptpApplicationHelper::PptpApplicationHelper(TypeId typeId)
+{
+    m_factory.SetTypeId(typeId);
+}
+
+void
+PptpApplicationHelper::SetAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_factory.Set(name, value);
+}
+
+void
+PptpApplicationHelper::SetConnectionAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_connectionAttributes.emplace_back(name, value.Copy());
+}
+
+ApplicationContainer
+PptpApplicationHelper::Install(Ptr<Node> node) const
+{
+    Ptr<PptpApplication> app = m_factory.Create<PptpApplication>();
+    for (const auto& [name, value] : m_connectionAttributes)
+    {
+        app->SetConnectionAttribute(name, *value);
+    }
+    node->AddApplication(app);
+    return ApplicationContainer(app);
+}
+
+ApplicationContainer
+PptpApplicationHelper::Install(NodeContainer nodes) const
+{
+    ApplicationContainer apps;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        apps.Add(Install(*it));
+    }
+    return apps;
+}
+
+PptpServerHelper::PptpServerHelper(uint16_t port)
+    : PptpApplicationHelper(PptpServer::GetTypeId())
+{
+    SetAttribute("Port", UintegerValue(port));
+}
+
+PptpClientHelper::PptpClientHelper(Ipv4Address server, uint16_t port)
+    : PptpApplicationHelper(PptpClient::GetTypeId())
+{
+    SetAttribute("RemoteAddress", Ipv4AddressValue(server));
+    SetAttribute("RemotePort", UintegerValue(port));
+}
+
+} // namespace ns3

@@ -1,0 +1,65 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PPTP_APPLICATION_H
+#define PPTP_APPLICATION_H
+
+#include "ns3/application.h"
+#include "ns3/object-factory.h"
+#include "ns3/traced-callback.h"
+#include "pptp-control-connection.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup pptp
+ * What PptpClient and PptpServer share: the factory of their control
+ * connections and trace sources that report the events of all of them.
+ */
+class PptpApplication : public Application
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PptpApplication();
+    ~PptpApplication() override;
+
+    /**
+     * Set an attribute of the control connections this application will create
+     * (keepalive, timers, window, host name, ...).
+     * \param name attribute name of ns3::PptpControlConnection
+     * \param value its value
+     */
+    void SetConnectionAttribute(const std::string& name, const AttributeValue& value);
+
+  protected:
+    /// \return a new control connection with the configured attributes, its traces forwarded
+    Ptr<PptpControlConnection> CreateConnection();
+
+  private:
+    ObjectFactory m_connectionFactory; //!< makes the control connections
+
+    TracedCallback<Ptr<const PptpControlConnection>, const PptpControlMessage&> m_txTrace;
+    TracedCallback<Ptr<const PptpControlConnection>, const PptpControlMessage&> m_rxTrace;
+    TracedCallback<Ptr<const PptpControlConnection>,
+                   PptpControlConnection::State,
+                   PptpControlConnection::State>
+        m_stateTrace;
+    TracedCallback<Ptr<const PptpCall>, PptpCall::State, PptpCall::State> m_callStateTrace;
+    TracedCallback<Ptr<const PptpControlConnection>, const std::string&, const std::string&>
+        m_dropTrace;
+    TracedCallback<Ptr<const PptpCall>, Time> m_callUpTrace;
+    TracedCallback<Ptr<const PptpCall>, PptpDownCause> m_callDownTrace;
+    TracedCallback<Ptr<const PptpControlConnection>, PptpDownCause> m_establishedTrace;
+    TracedCallback<Ptr<const PptpControlConnection>, PptpDownCause> m_closedTrace;
+};
+
+} // namespace ns3
+
+#endif /* PPTP_APPLICATION_H */

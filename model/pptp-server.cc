@@ -1,0 +1,208 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pptp-server.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/tcp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PptpServer");
+
+NS_OBJECT_ENSURE_REGISTERED(PptpServer);
+
+TypeId
+PptpServer::GetTypeId()
+{
+    static TypeId tid
+        = TypeId("ns3::PptpServer")
+              .SetParent<PptpApplication>()
+              .SetGroupName("Pptp")
+              .AddConstructor<PptpServer>()
+              .AddAttribute("Port",
+                            "TCP port to listen on.",
+                            UintegerValue(PPTP_TCP_PORT),
+                            MakeUintegerAccessor(&PptpServer::m_port),
+                            MakeUintegerChecker<uint16_t>())
+              .AddAttribute("MaxChannels",
+                            "Calls the server carries at once, over all control connections; "
+                            "further Outgoing-Call-Requests get a General Error / No-Resource "
+                            "reply. 0 means no limit. Also advertised as Maximum Channels.",
+                            UintegerValue(0),
+                            MakeUintegerAccessor(&PptpServer::m_maxChannels),
+                            MakeUintegerChecker<uint16_t>())
+              .AddAttribute("IncomingCalls",
+                            "Incoming calls (Incoming-Call-Request) to offer each PNS once its "
+                            "control connection is established.",
+                            UintegerValue(0),
+                            MakeUintegerAccessor(&PptpServer::m_incomingCalls),
+                            MakeUintegerChecker<uint32_t>());
+    return tid;
+}
+
+PptpServer::PptpServer() = default;
+
+PptpServer::~PptpServer() = default;
+
+void
+PptpServer::DoDispose()
+{
+    for (auto& [raw, connection] : m_connections)
+    {
+        connection->Dispose();
+    }
+    m_connections.clear();
+    m_listener = nullptr;
+    PptpApplication::DoDispose();
+}
+
+void
+PptpServer::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    m_listener = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
+    if (m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) < 0
+        || m_listener->Listen() < 0)
+    {
+        NS_FATAL_ERROR("PptpServer cannot listen on TCP port " << m_port);
+    }
+    m_listener->SetAcceptCallback(MakeCallback(&PptpServer::HandleConnectionRequest, this),
+                                  MakeCallback(&PptpServer::HandleAccept, this));
+}
+
+void
+PptpServer::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_listener)
+    {
+        m_listener->Close();
+        m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                      MakeNullCallback<void, Ptr<Socket>, const Address&>());
+    }
+    for (auto& connection : GetConnections())
+    {
+        connection->Stop(PptpStopReason::STOP_LOCAL_SHUTDOWN);
+    }
+}
+
+bool
+PptpServer::HandleConnectionRequest(Ptr<Socket> socket, const Address& from)
+{
+    return true;
+}
+
+void
+PptpServer::HandleAccept(Ptr<Socket> socket, const Address& from)
+{
+    NS_LOG_FUNCTION(this << socket << InetSocketAddress::ConvertFrom(from).GetIpv4());
+    ++m_accepted;
+    Ptr<PptpControlConnection> connection = CreateConnection();
+    if (m_maxChannels > 0)
+    {
+        connection->SetAttribute("MaximumChannels", UintegerValue(m_maxChannels));
+    }
+    connection->Setup(GetNode(), socket, PptpControlConnection::Role::PAC, false, Simulator::Now());
+    connection->SetCallAdmission(MakeCallback(&PptpServer::AdmitCall, this));
+    connection->TraceConnectWithoutContext("Established",
+                                           MakeCallback(&PptpServer::ConnectionEstablished, this));
+    connection->TraceConnectWithoutContext("Closed",
+                                           MakeCallback(&PptpServer::ConnectionClosed, this));
+    connection->TraceConnectWithoutContext("CallState",
+                                           MakeCallback(&PptpServer::CountCalls, this));
+    m_connections[PeekPointer(connection)] = connection;
+    connection->Start();
+}
+
+void
+PptpServer::ConnectionEstablished(Ptr<const PptpControlConnection> connection, PptpDownCause)
+{
+    auto it = m_connections.find(PeekPointer(connection));
+    for (uint32_t i = 0; it != m_connections.end() && i < m_incomingCalls; ++i)
+    {
+        it->second->PlaceIncomingCall();
+    }
+}
+
+void
+PptpServer::ConnectionClosed(Ptr<const PptpControlConnection> connection, PptpDownCause)
+{
+    auto it = m_connections.find(PeekPointer(connection));
+    if (it != m_connections.end())
+    {
+        // Released once the connection has finished the event that closed it.
+        Simulator::ScheduleNow(&PptpControlConnection::Dispose, it->second);
+        m_connections.erase(it);
+    }
+}
+
+void
+PptpServer::CountCalls(Ptr<const PptpCall> call, PptpCall::State from, PptpCall::State to)
+{
+    // A call holds a channel from the moment it leaves IDLE until it is closed.
+    if (from == PptpCall::State::IDLE && to != PptpCall::State::CLOSED)
+    {
+        ++m_callsInUse;
+    }
+    else if (from != PptpCall::State::IDLE && to == PptpCall::State::CLOSED)
+    {
+        --m_callsInUse;
+    }
+    if (to == PptpCall::State::ESTABLISHED)
+    {
+        ++m_established;
+    }
+    else if (from == PptpCall::State::ESTABLISHED)
+    {
+        --m_established;
+    }
+}
+
+bool
+PptpServer::AdmitCall()
+{
+    if (m_maxChannels > 0 && m_callsInUse >= m_maxChannels)
+    {
+        ++m_refused;
+        return false;
+    }
+    return true;
+}
+
+std::vector<Ptr<PptpControlConnection>>
+PptpServer::GetConnections() const
+{
+    std::vector<Ptr<PptpControlConnection>> connections;
+    for (const auto& [raw, connection] : m_connections)
+    {
+        connections.push_back(connection);
+    }
+    return connections;
+}
+
+uint32_t
+PptpServer::GetEstablishedCallCount() const
+{
+    return m_established;
+}
+
+uint64_t
+PptpServer::GetAcceptedCount() const
+{
+    return m_accepted;
+}
+
+uint64_t
+PptpServer::GetRefusedCallCount() const
+{
+    return m_refused;
+}
+
+} // namespace ns3
