@@ -8,10 +8,15 @@
 // must equal the value encoded, with no malformed packet and no expert error.
 // tshark is installed by `make test` (scripts/install-deps.sh).
 
+#include "ns3/pptp-capture-summary.h"
 #include "ns3/pptp-gre-header.h"
+#include "ns3/pptp-helper.h"
+#include "ns3/pptp-summary.h"
 #include "ns3/test.h"
+#include "ns3/uinteger.h"
 #include "pptp-capture-builder.h"
 #include "pptp-sample-messages.h"
+#include "pptp-test-topology.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -264,6 +269,105 @@ class TsharkInteropTestCase : public TestCase
     }
 };
 
+/** A whole simulated session, captured by ns-3 on the link, as tshark reads it. */
+class SimulationCaptureTestCase : public TestCase
+{
+  public:
+    SimulationCaptureTestCase()
+        : TestCase("tshark decodes the pcap of a simulated session, message for message")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string file = CreateTempDirFilename("pptp-simulated.pcap");
+        MessageLog log;
+        {
+            // In a block: the pcap file is complete once the devices are gone.
+            StarTopology net(1);
+            PptpServerHelper serverHelper;
+            serverHelper.SetAttribute("IncomingCalls", UintegerValue(1));
+            serverHelper.SetConnectionAttribute("EchoInterval", TimeValue(Seconds(10)));
+            ApplicationContainer apps = serverHelper.Install(net.server);
+            PptpClientHelper clientHelper(net.serverAddresses[0]);
+            clientHelper.SetAttribute("Calls", UintegerValue(2));
+            clientHelper.SetAttribute("CallDuration", TimeValue(Seconds(30)));
+            clientHelper.SetConnectionAttribute("EchoInterval", TimeValue(Seconds(10)));
+            ApplicationContainer client = clientHelper.Install(net.clients);
+            client.Start(Seconds(1));
+            apps.Add(client);
+            for (uint32_t i = 0; i < apps.GetN(); ++i)
+            {
+                log.Watch(apps.Get(i));
+            }
+            PointToPointHelper p2p;
+            p2p.EnablePcap(file, net.links[0].Get(0), false, true);
+            Simulator::Stop(Seconds(60));
+            Simulator::Run();
+            Simulator::Destroy();
+        }
+
+        // Our reader finds every message sent, in order in each direction (the capture is taken
+        // at the client, so the two directions interleave by arrival there; TCP often carries
+        // several messages in one segment).
+        PptpCaptureSummary summary;
+        std::vector<PptpCaptureLine> lines;
+        std::string error;
+        NS_TEST_ASSERT_MSG_EQ(summary.Read(file, lines, error), true, error);
+        NS_TEST_ASSERT_MSG_EQ(lines.size(), log.Get().size(), "every message is in the capture");
+        std::map<uint32_t, std::vector<std::string>> captured; // by sender
+        std::map<uint32_t, std::vector<std::string>> sent;     // by sender
+        std::map<uint32_t, std::string> firstInFrame;
+        for (size_t i = 0; i < lines.size(); ++i)
+        {
+            const SentMessage& m = log.Get()[i];
+            sent[m.source.Get()].push_back(
+                PptpSummary::Control(m.message, m.source, m.destination));
+            std::string source = lines[i].text.substr(0, lines[i].text.rfind(' '));
+            source = source.substr(source.rfind(' ') + 1);
+            captured[Ipv4Address(source.c_str()).Get()].push_back(lines[i].text);
+            std::string type = lines[i].text.substr(lines[i].text.find("): ") + 3);
+            type = type.substr(type.find('(') + 1);
+            firstInFrame.emplace(lines[i].frame, type.substr(0, type.find(')')));
+        }
+        NS_TEST_EXPECT_MSG_EQ(sent.size(), 2u, "both directions");
+        for (const auto& [source, texts] : sent)
+        {
+            NS_TEST_ASSERT_MSG_EQ(captured[source].size(), texts.size(), "per direction");
+            for (size_t i = 0; i < texts.size(); ++i)
+            {
+                NS_TEST_EXPECT_MSG_EQ(captured[source][i], texts[i], "message " << i);
+            }
+        }
+        // tshark's PPTP dissector reads the first message of each segment: it must agree.
+        std::string output;
+        NS_TEST_ASSERT_MSG_EQ(
+            RunCommand("tshark -n -r '" + file
+                           + "' -Y pptp -T fields -E separator=/t -e frame.number "
+                             "-e pptp.control_message_type 2>/dev/null",
+                       output),
+            0,
+            "tshark reads " << file);
+        std::vector<std::string> rows = Split(output, '\n');
+        NS_TEST_EXPECT_MSG_EQ(rows.size(), firstInFrame.size(), "frames with PPTP");
+        for (const std::string& row : rows)
+        {
+            std::vector<std::string> cells = Split(row, '\t');
+            NS_TEST_ASSERT_MSG_EQ(cells.size(), 2u, row);
+            uint32_t frame = std::stoul(cells[0]);
+            NS_TEST_EXPECT_MSG_EQ(cells[1], firstInFrame[frame], "frame " << frame);
+        }
+        NS_TEST_EXPECT_MSG_GT(log.Count(PptpMessageType::ECHO_REQUEST), 0u, "keepalives");
+        NS_TEST_EXPECT_MSG_EQ(log.Count(PptpMessageType::INCOMING_CALL_CONNECTED), 1u, "ICCN");
+        RunCommand("tshark -n -r '" + file
+                       + "' -Y '_ws.malformed || _ws.expert.severity >= error' -T fields -e "
+                         "frame.number 2>/dev/null",
+                   output);
+        NS_TEST_EXPECT_MSG_EQ(output, "", "frames tshark finds malformed or in error");
+    }
+};
+
 class PptpTsharkInteropTestSuite : public TestSuite
 {
   public:
@@ -271,6 +375,7 @@ class PptpTsharkInteropTestSuite : public TestSuite
         : TestSuite("pptp-tshark-interop", SYSTEM)
     {
         AddTestCase(new TsharkInteropTestCase, TestCase::QUICK);
+        AddTestCase(new SimulationCaptureTestCase, TestCase::QUICK);
     }
 };
 
