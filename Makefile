@@ -20,9 +20,12 @@ configure: deps $(BUILD_DIR)/CMakeCache.txt
 build: configure
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
-# Until the scenario runner exists, the main program decodes the committed real capture.
+# Until the scenario runner exists: decode the committed capture of real pptpd and pptp-linux,
+# then run the LAN-to-LAN seed scenario (its pcap files go to results/).
 run: build
 	./$(BUILD_DIR)/examples/pptp-trace-summary test/captures/real-pptpd-session.pcap
+	mkdir -p results
+	./$(BUILD_DIR)/examples/pptp-lan-to-lan --pcap=results/pptp-lan-to-lan
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)

@@ -196,6 +196,84 @@ class UnreadableFileTestCase : public TestCase
     }
 };
 
+/**
+ * A session between real implementations (pptpd as PAC, pptp-linux as PNS),
+ * captured in network namespaces: see test/captures/README.md.
+ */
+class RealCaptureTestCase : public TestCase
+{
+  public:
+    RealCaptureTestCase()
+        : TestCase("real pptpd and pptp-linux session: exact lines")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PptpCaptureSummary summary;
+        std::vector<PptpCaptureLine> lines;
+        std::string error;
+        std::string file = TestDir() + "captures/real-pptpd-session.pcap";
+        NS_TEST_ASSERT_MSG_EQ(summary.Read(file, lines, error), true, error);
+        NS_TEST_EXPECT_MSG_EQ(
+            Render(lines),
+            "4: PPTP Control Packet (1): Start Session Request (1) 10.10.10.1 10.10.10.10\n"
+            "6: PPTP Control Packet (1): Start Session Reply (2) 10.10.10.10 10.10.10.1\n"
+            "8: PPTP Control Packet (1): Outgoing Call Request (7) 10.10.10.1 10.10.10.10\n"
+            "9: PPTP Control Packet (1): Outgoing Call Reply (8) 10.10.10.10 10.10.10.1\n"
+            "11: PPTP GRE Data Packet: Call ID 0, Length 24, Seq 1, PPP LCP (0xC021) 10.10.10.1 "
+            "10.10.10.10\n"
+            "12: PPTP GRE Data Packet: Call ID 22719, Length 28, Seq 0, PPP LCP (0xC021) "
+            "10.10.10.10 10.10.10.1\n"
+            "13: PPTP GRE Data Packet: Call ID 22719, Length 24, Seq 1, Ack 1, PPP LCP (0xC021) "
+            "10.10.10.10 10.10.10.1\n"
+            "14: PPTP GRE Data Packet: Call ID 0, Length 28, Seq 2, Ack 1, PPP LCP (0xC021) "
+            "10.10.10.1 10.10.10.10\n"
+            "15: PPTP GRE Data Packet: Call ID 0, Length 28, Seq 3, PPP PAP (0xC023) 10.10.10.1 "
+            "10.10.10.10\n"
+            "16: PPTP GRE Data Packet: Call ID 22719, Length 16, Seq 2, Ack 3, PPP PAP (0xC023) "
+            "10.10.10.10 10.10.10.1\n"
+            "17: PPTP GRE Data Packet: Call ID 22719, Length 14, Seq 3, PPP IPCP (0x8021) "
+            "10.10.10.10 10.10.10.1\n"
+            "18: PPTP GRE Data Packet: Call ID 0, Length 14, Seq 4, Ack 2, PPP IPCP (0x8021) "
+            "10.10.10.1 10.10.10.10\n"
+            "19: PPTP GRE Data Packet: Call ID 0, Length 14, Seq 5, Ack 3, PPP IPCP (0x8021) "
+            "10.10.10.1 10.10.10.10\n"
+            "20: PPTP GRE Data Packet: Call ID 22719, Length 14, Seq 4, Ack 4, PPP IPCP (0x8021) "
+            "10.10.10.10 10.10.10.1\n"
+            "21: PPTP GRE Data Packet: Call ID 0, Length 14, Seq 6, Ack 4, PPP IPCP (0x8021) "
+            "10.10.10.1 10.10.10.10\n"
+            "22: PPTP GRE Data Packet: Call ID 22719, Length 14, Seq 5, Ack 6, PPP IPCP (0x8021) "
+            "10.10.10.10 10.10.10.1\n"
+            "23: PPTP GRE Data Packet: Call ID 0, Length 64, Seq 7, Ack 5, PPP IPv4 (0x0021) "
+            "10.10.10.1 10.10.10.10\n"
+            "24: PPTP GRE Data Packet: Call ID 22719, Length 64, Seq 6, Ack 7, PPP IPv4 (0x0021) "
+            "10.10.10.10 10.10.10.1\n"
+            "25: PPTP GRE Data Packet: Call ID 0, Length 64, Seq 8, Ack 6, PPP IPv4 (0x0021) "
+            "10.10.10.1 10.10.10.10\n"
+            "26: PPTP GRE Data Packet: Call ID 22719, Length 64, Seq 7, Ack 8, PPP IPv4 (0x0021) "
+            "10.10.10.10 10.10.10.1\n"
+            "27: PPTP GRE Data Packet: Call ID 0, Length 64, Seq 9, Ack 7, PPP IPv4 (0x0021) "
+            "10.10.10.1 10.10.10.10\n"
+            "28: PPTP GRE Data Packet: Call ID 22719, Length 64, Seq 8, Ack 9, PPP IPv4 (0x0021) "
+            "10.10.10.10 10.10.10.1\n"
+            "29: PPTP GRE Ack Packet: Call ID 0, Ack 8 10.10.10.1 10.10.10.10\n"
+            "30: PPTP Control Packet (1): Echo Request (5) 10.10.10.1 10.10.10.10\n"
+            "31: PPTP Control Packet (1): Echo Reply (6) 10.10.10.10 10.10.10.1\n"
+            "33: PPTP Control Packet (1): Echo Request (5) 10.10.10.1 10.10.10.10\n"
+            "34: PPTP Control Packet (1): Echo Reply (6) 10.10.10.10 10.10.10.1\n"
+            "36: PPTP GRE Data Packet: Call ID 0, Length 11, Seq 10, PPP LCP (0xC021) 10.10.10.1 "
+            "10.10.10.10\n"
+            "37: PPTP GRE Data Packet: Call ID 22719, Length 11, Seq 9, Ack 10, PPP LCP (0xC021) "
+            "10.10.10.10 10.10.10.1\n"
+            "38: PPTP Control Packet (1): Clear Call Request (12) 10.10.10.1 10.10.10.10\n",
+            "lines");
+        NS_TEST_ASSERT_MSG_GT(lines.size(), 0u, "lines");
+        NS_TEST_EXPECT_MSG_EQ_TOL(lines[0].time, 0.000433, 0.000001, "time of the first line");
+    }
+};
+
 class PptpCaptureSummaryTestSuite : public TestSuite
 {
   public:
@@ -205,6 +283,7 @@ class PptpCaptureSummaryTestSuite : public TestSuite
         AddTestCase(new ReassemblyTestCase, TestCase::QUICK);
         AddTestCase(new MalformedTrafficTestCase, TestCase::QUICK);
         AddTestCase(new UnreadableFileTestCase, TestCase::QUICK);
+        AddTestCase(new RealCaptureTestCase, TestCase::QUICK);
     }
 };
 
