@@ -84,11 +84,20 @@ PptpGreHeader::Serialize(Buffer::Iterator start) const
 PptpDecodeResult
 PptpGreHeader::Decode(const uint8_t* data, uint32_t size, PptpGreHeader& header)
 {
+    return DecodePrefix(data, size, size, header);
+}
+
+PptpDecodeResult
+PptpGreHeader::DecodePrefix(const uint8_t* data,
+                            uint32_t available,
+                            uint32_t packetSize,
+                            PptpGreHeader& header)
+{
     PptpGreHeader decoded;
-    PptpDecodeResult result = DecodeFields(data, size, decoded);
+    PptpDecodeResult result = DecodeFields(data, std::min(available, packetSize), decoded);
     if (result.Ok())
     {
-        result = CheckPayloadLength(decoded, size);
+        result = CheckPayloadLength(decoded, packetSize);
     }
     if (result.Ok())
     {
@@ -199,11 +208,7 @@ PptpGreHeader::Deserialize(Buffer::Iterator start)
     uint32_t n = std::min<uint32_t>(available, sizeof(bytes));
     start.Read(bytes, n);
     PptpGreHeader header;
-    PptpDecodeResult result = DecodeFields(bytes, n, header);
-    if (result.Ok())
-    {
-        result = CheckPayloadLength(header, available);
-    }
+    PptpDecodeResult result = DecodePrefix(bytes, n, available, header);
     if (!result.Ok())
     {
         NS_LOG_WARN("malformed GRE header (" << result.error << "): " << result.detail);

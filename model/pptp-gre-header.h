@@ -64,6 +64,21 @@ class PptpGreHeader : public Header
      */
     static PptpDecodeResult Decode(const uint8_t* data, uint32_t size, PptpGreHeader& header);
 
+    /**
+     * Decode the header from the first bytes of a longer GRE packet, without
+     * copying the payload: the same checks as Decode, the payload length
+     * checked against \p packetSize.
+     * \param data the first bytes of the packet (up to 16 suffice)
+     * \param available how many bytes \p data holds
+     * \param packetSize the size of the whole GRE packet
+     * \param header receives the header on success
+     * \return success, or why the packet is malformed
+     */
+    static PptpDecodeResult DecodePrefix(const uint8_t* data,
+                                         uint32_t available,
+                                         uint32_t packetSize,
+                                         PptpGreHeader& header);
+
     /// \param callId the Call ID of the peer that will receive the packet
     void SetCallId(uint16_t callId);
     /// \return the Call ID of the receiving peer

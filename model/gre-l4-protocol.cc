@@ -1,0 +1,182 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "gre-l4-protocol.h"
+
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4-l3-protocol.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "pptp-gre-channel.h"
+#include "pptp-gre-header.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("GreL4Protocol");
+
+NS_OBJECT_ENSURE_REGISTERED(GreL4Protocol);
+
+TypeId
+GreL4Protocol::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::GreL4Protocol")
+                            .SetParent<IpL4Protocol>()
+                            .SetGroupName("Pptp")
+                            .AddConstructor<GreL4Protocol>()
+                            .AddTraceSource("Drop",
+                                            "A received GRE packet was dropped, with the reason.",
+                                            MakeTraceSourceAccessor(&GreL4Protocol::m_dropTrace),
+                                            "ns3::GreL4Protocol::DropTracedCallback");
+    return tid;
+}
+
+GreL4Protocol::GreL4Protocol() = default;
+
+GreL4Protocol::~GreL4Protocol() = default;
+
+Ptr<GreL4Protocol>
+GreL4Protocol::Get(Ptr<Node> node)
+{
+    Ptr<GreL4Protocol> gre = node->GetObject<GreL4Protocol>();
+    if (!gre)
+    {
+        NS_ABORT_MSG_UNLESS(node->GetObject<Ipv4L3Protocol>(),
+                            "PPTP needs an Internet stack on node " << node->GetId());
+        gre = CreateObject<GreL4Protocol>();
+        node->AggregateObject(gre); // registers with IPv4 in NotifyNewAggregate
+    }
+    return gre;
+}
+
+void
+GreL4Protocol::NotifyNewAggregate()
+{
+    if (!m_node)
+    {
+        m_node = GetObject<Node>();
+    }
+    Ptr<Ipv4L3Protocol> ipv4 = GetObject<Ipv4L3Protocol>();
+    if (m_node && ipv4 && m_downTarget.IsNull())
+    {
+        ipv4->Insert(this);
+        SetDownTarget(MakeCallback(&Ipv4L3Protocol::Send, ipv4));
+    }
+    IpL4Protocol::NotifyNewAggregate();
+}
+
+void
+GreL4Protocol::DoDispose()
+{
+    m_bindings.clear();
+    m_node = nullptr;
+    m_downTarget.Nullify();
+    m_downTarget6.Nullify();
+    IpL4Protocol::DoDispose();
+}
+
+void
+GreL4Protocol::Register(uint16_t callId, Ipv4Address peer, Ptr<PptpGreChannel> channel)
+{
+    NS_LOG_FUNCTION(this << callId << peer);
+    m_bindings[callId] = Binding{peer, channel};
+}
+
+void
+GreL4Protocol::Unregister(uint16_t callId)
+{
+    NS_LOG_FUNCTION(this << callId);
+    m_bindings.erase(callId);
+}
+
+void
+GreL4Protocol::Send(Ptr<Packet> packet, Ipv4Address source, Ipv4Address destination)
+{
+    m_downTarget(packet, source, destination, PROT_NUMBER, nullptr);
+}
+
+void
+GreL4Protocol::Drop(Ptr<const Packet> packet, Ipv4Address source, const std::string& reason)
+{
+    ++m_drops;
+    NS_LOG_WARN("GRE packet from " << source << " dropped: " << reason);
+    m_dropTrace(packet, source, reason);
+}
+
+IpL4Protocol::RxStatus
+GreL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& header, Ptr<Ipv4Interface>)
+{
+    uint8_t bytes[PptpGreHeader::BASE_SIZE + 8];
+    uint32_t available = p->CopyData(bytes, sizeof(bytes));
+    PptpGreHeader gre;
+    PptpDecodeResult result = PptpGreHeader::DecodePrefix(bytes, available, p->GetSize(), gre);
+    if (!result.Ok())
+    {
+        Drop(p, header.GetSource(), PptpDecodeErrorName(result.error));
+        return IpL4Protocol::RX_OK; // a GRE packet all the same: no ICMP unreachable
+    }
+    auto it = m_bindings.find(gre.GetCallId());
+    if (it == m_bindings.end())
+    {
+        Drop(p, header.GetSource(), "unknown-call");
+        return IpL4Protocol::RX_OK;
+    }
+    if (it->second.peer != header.GetSource())
+    {
+        Drop(p, header.GetSource(), "wrong-peer");
+        return IpL4Protocol::RX_OK;
+    }
+    p->RemoveAtStart(gre.GetSerializedSize());
+    if (p->GetSize() > gre.GetPayloadLength())
+    {
+        p->RemoveAtEnd(p->GetSize() - gre.GetPayloadLength()); // link padding
+    }
+    it->second.channel->Receive(p, gre);
+    return IpL4Protocol::RX_OK;
+}
+
+IpL4Protocol::RxStatus
+GreL4Protocol::Receive(Ptr<Packet>, const Ipv6Header&, Ptr<Ipv6Interface>)
+{
+    return IpL4Protocol::RX_ENDPOINT_UNREACH; // PPTP is IPv4 only
+}
+
+void
+GreL4Protocol::SetDownTarget(IpL4Protocol::DownTargetCallback cb)
+{
+    m_downTarget = cb;
+}
+
+void
+GreL4Protocol::SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb)
+{
+    m_downTarget6 = cb;
+}
+
+IpL4Protocol::DownTargetCallback
+GreL4Protocol::GetDownTarget() const
+{
+    return m_downTarget;
+}
+
+IpL4Protocol::DownTargetCallback6
+GreL4Protocol::GetDownTarget6() const
+{
+    return m_downTarget6;
+}
+
+int
+GreL4Protocol::GetProtocolNumber() const
+{
+    return PROT_NUMBER;
+}
+
+uint64_t
+GreL4Protocol::GetDropCount() const
+{
+    return m_drops;
+}
+
+} // namespace ns3
