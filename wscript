@@ -4,7 +4,8 @@
 
 
 def build(bld):
-    module = bld.create_ns3_module('pptp', ['internet', 'point-to-point', 'applications'])
+    module = bld.create_ns3_module('pptp', ['internet', 'point-to-point', 'applications',
+                                              'virtual-net-device'])
     module.source = [n.path_from(bld.path) for n in
                      bld.path.ant_glob(['model/*.cc', 'helper/*.cc'])]
 

@@ -28,6 +28,18 @@ PptpApplicationHelper::SetConnectionAttribute(const std::string& name, const Att
     m_connectionAttributes.emplace_back(name, value.Copy());
 }
 
+void
+PptpApplicationHelper::SetPppAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_pppAttributes.emplace_back(name, value.Copy());
+}
+
+void
+PptpApplicationHelper::SetChannelAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_channelAttributes.emplace_back(name, value.Copy());
+}
+
 ApplicationContainer
 PptpApplicationHelper::Install(Ptr<Node> node) const
 {
@@ -35,6 +47,14 @@ PptpApplicationHelper::Install(Ptr<Node> node) const
     for (const auto& [name, value] : m_connectionAttributes)
     {
         app->SetConnectionAttribute(name, *value);
+    }
+    for (const auto& [name, value] : m_pppAttributes)
+    {
+        app->SetPppAttribute(name, *value);
+    }
+    for (const auto& [name, value] : m_channelAttributes)
+    {
+        app->SetChannelAttribute(name, *value);
     }
     node->AddApplication(app);
     return ApplicationContainer(app);

@@ -36,6 +36,18 @@ class PptpApplicationHelper
     void SetConnectionAttribute(const std::string& name, const AttributeValue& value);
 
     /**
+     * \param name an attribute of ns3::PptpPppSession (Authentication, Username, Mru, ...)
+     * \param value its value, given to the PPP session of every call
+     */
+    void SetPppAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \param name an attribute of ns3::PptpGreChannel (AckDelay, QueueLimit, ...)
+     * \param value its value, given to the GRE channel of every call
+     */
+    void SetChannelAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
      * Install one application on each node.
      * \param nodes the nodes
      * \return the applications
@@ -56,6 +68,8 @@ class PptpApplicationHelper
   private:
     ObjectFactory m_factory; //!< the applications
     std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_connectionAttributes;
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_pppAttributes;
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_channelAttributes;
 };
 
 /**

@@ -70,7 +70,10 @@ GreL4Protocol::NotifyNewAggregate()
 void
 GreL4Protocol::DoDispose()
 {
+    // Releasing a channel makes it unregister itself: empty the table before that happens.
+    auto bindings = std::move(m_bindings);
     m_bindings.clear();
+    bindings.clear();
     m_node = nullptr;
     m_downTarget.Nullify();
     m_downTarget6.Nullify();

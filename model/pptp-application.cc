@@ -5,6 +5,8 @@
 #include "pptp-application.h"
 
 #include "ns3/log.h"
+#include "pptp-gre-channel.h"
+#include "pptp-ppp-session.h"
 
 namespace ns3
 {
@@ -48,6 +50,15 @@ PptpApplication::GetTypeId()
                               "A call (tunnel) ended, with its cause.",
                               MakeTraceSourceAccessor(&PptpApplication::m_callDownTrace),
                               "ns3::PptpControlConnection::CallDownTracedCallback")
+              .AddTraceSource("TunnelUp",
+                              "A call's tunnel interface came up (IPCP open), with the time "
+                              "since the control connection (or the call) was started.",
+                              MakeTraceSourceAccessor(&PptpApplication::m_tunnelUpTrace),
+                              "ns3::PptpControlConnection::TunnelUpTracedCallback")
+              .AddTraceSource("TunnelDown",
+                              "A call's tunnel interface went down, with the cause.",
+                              MakeTraceSourceAccessor(&PptpApplication::m_tunnelDownTrace),
+                              "ns3::PptpControlConnection::CallDownTracedCallback")
               .AddTraceSource("Established",
                               "A control connection was established.",
                               MakeTraceSourceAccessor(&PptpApplication::m_establishedTrace),
@@ -62,6 +73,8 @@ PptpApplication::GetTypeId()
 PptpApplication::PptpApplication()
 {
     m_connectionFactory.SetTypeId(PptpControlConnection::GetTypeId());
+    m_pppFactory.SetTypeId(PptpPppSession::GetTypeId());
+    m_channelFactory.SetTypeId(PptpGreChannel::GetTypeId());
 }
 
 PptpApplication::~PptpApplication() = default;
@@ -72,12 +85,25 @@ PptpApplication::SetConnectionAttribute(const std::string& name, const Attribute
     m_connectionFactory.Set(name, value);
 }
 
+void
+PptpApplication::SetPppAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_pppFactory.Set(name, value);
+}
+
+void
+PptpApplication::SetChannelAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_channelFactory.Set(name, value);
+}
+
 Ptr<PptpControlConnection>
 PptpApplication::CreateConnection()
 {
     using Conn = Ptr<const PptpControlConnection>;
     using State = PptpControlConnection::State;
     Ptr<PptpControlConnection> c = m_connectionFactory.Create<PptpControlConnection>();
+    c->SetDataPlaneFactories(m_channelFactory, m_pppFactory);
     // Each of the connection's sources feeds the application's source of the same name.
     c->TraceConnectWithoutContext(
         "Tx",
@@ -103,6 +129,13 @@ PptpApplication::CreateConnection()
         "CallDown",
         MakeCallback(&TracedCallback<Ptr<const PptpCall>, PptpDownCause>::operator(),
                      &m_callDownTrace));
+    c->TraceConnectWithoutContext(
+        "TunnelUp",
+        MakeCallback(&TracedCallback<Ptr<const PptpCall>, Time>::operator(), &m_tunnelUpTrace));
+    c->TraceConnectWithoutContext(
+        "TunnelDown",
+        MakeCallback(&TracedCallback<Ptr<const PptpCall>, PptpDownCause>::operator(),
+                     &m_tunnelDownTrace));
     c->TraceConnectWithoutContext(
         "Established",
         MakeCallback(&TracedCallback<Conn, PptpDownCause>::operator(), &m_establishedTrace));

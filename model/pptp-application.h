@@ -38,12 +38,29 @@ class PptpApplication : public Application
      */
     void SetConnectionAttribute(const std::string& name, const AttributeValue& value);
 
+    /**
+     * Set an attribute of the PPP session of each call (authentication, credentials, MRU,
+     * LCP echo, ...).
+     * \param name attribute name of ns3::PptpPppSession
+     * \param value its value
+     */
+    void SetPppAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * Set an attribute of the GRE data channel of each call (ack delay, queue, reordering).
+     * \param name attribute name of ns3::PptpGreChannel
+     * \param value its value
+     */
+    void SetChannelAttribute(const std::string& name, const AttributeValue& value);
+
   protected:
     /// \return a new control connection with the configured attributes, its traces forwarded
     Ptr<PptpControlConnection> CreateConnection();
 
   private:
     ObjectFactory m_connectionFactory; //!< makes the control connections
+    ObjectFactory m_pppFactory;        //!< makes the calls' PPP sessions
+    ObjectFactory m_channelFactory;    //!< makes the calls' GRE channels
 
     TracedCallback<Ptr<const PptpControlConnection>, const PptpControlMessage&> m_txTrace;
     TracedCallback<Ptr<const PptpControlConnection>, const PptpControlMessage&> m_rxTrace;
@@ -56,6 +73,8 @@ class PptpApplication : public Application
         m_dropTrace;
     TracedCallback<Ptr<const PptpCall>, Time> m_callUpTrace;
     TracedCallback<Ptr<const PptpCall>, PptpDownCause> m_callDownTrace;
+    TracedCallback<Ptr<const PptpCall>, Time> m_tunnelUpTrace;
+    TracedCallback<Ptr<const PptpCall>, PptpDownCause> m_tunnelDownTrace;
     TracedCallback<Ptr<const PptpControlConnection>, PptpDownCause> m_establishedTrace;
     TracedCallback<Ptr<const PptpControlConnection>, PptpDownCause> m_closedTrace;
 };

@@ -7,6 +7,9 @@
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "pptp-control-connection.h"
+#include "pptp-gre-channel.h"
+#include "pptp-ppp-session.h"
+#include "pptp-tunnel.h"
 
 namespace ns3
 {
@@ -40,6 +43,8 @@ PptpDownCauseName(PptpDownCause cause)
             return "call-refused";
         case PptpDownCause::COLLISION:
             return "collision";
+        case PptpDownCause::PPP_DOWN:
+            return "ppp-down";
     }
     return "unknown";
 }
@@ -60,6 +65,9 @@ PptpCall::DoDispose()
 {
     m_replyTimer.Cancel();
     m_connection = nullptr;
+    m_channel = nullptr;
+    m_session = nullptr;
+    m_tunnel = nullptr;
     Object::DoDispose();
 }
 
@@ -160,6 +168,30 @@ PptpDownCause
 PptpCall::GetDownCause() const
 {
     return m_downCause;
+}
+
+Ptr<PptpGreChannel>
+PptpCall::GetChannel() const
+{
+    return m_channel;
+}
+
+Ptr<PptpPppSession>
+PptpCall::GetPppSession() const
+{
+    return m_session;
+}
+
+Ptr<PptpTunnel>
+PptpCall::GetTunnel() const
+{
+    return m_tunnel;
+}
+
+Time
+PptpCall::GetTunnelUpTime() const
+{
+    return m_tunnelUpTime;
 }
 
 void

@@ -17,6 +17,9 @@ namespace ns3
 {
 
 class PptpControlConnection;
+class PptpGreChannel;
+class PptpPppSession;
+class PptpTunnel;
 
 /**
  * \ingroup pptp
@@ -34,6 +37,7 @@ enum class PptpDownCause
     SERVER_FULL,       //!< the PAC refused the call: no channel left
     CALL_REFUSED,      //!< the peer refused the call for another reason
     COLLISION,         //!< lost a control connection collision (RFC 2637 section 3.1.3)
+    PPP_DOWN,          //!< PPP failed: authentication, LCP Echo failure, negotiation gave up
 };
 
 /**
@@ -108,6 +112,14 @@ class PptpCall : public Object
     Time GetEstablishedTime() const;
     /// \return why the call ended (NONE while it has not)
     PptpDownCause GetDownCause() const;
+    /// \return the call's GRE data channel (null without data plane, or once ended)
+    Ptr<PptpGreChannel> GetChannel() const;
+    /// \return the call's PPP session (null without data plane, or once ended)
+    Ptr<PptpPppSession> GetPppSession() const;
+    /// \return the call's tunnel interface (null until IPCP is up)
+    Ptr<PptpTunnel> GetTunnel() const;
+    /// \return when the tunnel's IP interface came up (zero if never)
+    Time GetTunnelUpTime() const;
 
     /**
      * Add WAN errors to the counters reported by WAN-Error-Notify (PAC side).
@@ -138,9 +150,16 @@ class PptpCall : public Object
     Time m_placedTime;
     Time m_establishedTime;
     PptpDownCause m_downCause{PptpDownCause::NONE};
-    PptpWanErrorNotify m_wanErrors;     //!< cumulative counters
-    PptpWanErrorNotify m_wanErrorsSent; //!< counters last reported
-    EventId m_replyTimer;               //!< waiting for OCRP, ICRP, ICCN or CDN
+    PptpWanErrorNotify m_wanErrors;                       //!< cumulative counters
+    PptpWanErrorNotify m_wanErrorsSent;                   //!< counters last reported
+    EventId m_replyTimer;                                 //!< waiting for OCRP, ICRP, ICCN or CDN
+    Ptr<PptpGreChannel> m_channel;                        //!< data channel
+    Ptr<PptpPppSession> m_session;                        //!< PPP over the channel
+    Ptr<PptpTunnel> m_tunnel;                             //!< IP interface once IPCP is up
+    Ipv4Address m_assignedAddress{Ipv4Address::GetAny()}; //!< PAC: pool address of the peer
+    Time m_tunnelUpTime;                                  //!< when IPCP came up
+    bool m_clearing{false}; //!< PPP is being terminated before the clear
+    PptpDownCause m_clearCause{PptpDownCause::CALL_CLEAR}; //!< cause once the clear completes
 };
 
 } // namespace ns3

@@ -4,6 +4,7 @@
 
 #include "pptp-control-connection.h"
 
+#include "gre-l4-protocol.h"
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
@@ -13,7 +14,10 @@
 #include "ns3/socket.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
+#include "pptp-gre-channel.h"
 #include "pptp-node-state.h"
+#include "pptp-ppp-session.h"
+#include "pptp-tunnel.h"
 
 #include <sstream>
 
@@ -127,6 +131,27 @@ PptpControlConnection::GetTypeId()
                             UintegerValue(1024),
                             MakeUintegerAccessor(&PptpControlConnection::m_maxMessageSize),
                             MakeUintegerChecker<uint32_t>(220))
+              .AddAttribute("DataPlane",
+                            "Carry PPP in Enhanced GRE for each call: LCP, authentication, "
+                            "IPCP and a tunnel interface. Off, calls are control-plane only.",
+                            BooleanValue(true),
+                            MakeBooleanAccessor(&PptpControlConnection::m_dataPlane),
+                            MakeBooleanChecker())
+              .AddAttribute("TunnelNetworks",
+                            "PNS: networks routed through each tunnel once it is up, as "
+                            "\"a.b.c.d/len,...\" (the peer's tunnel address always is).",
+                            StringValue(""),
+                            MakeStringAccessor(&PptpControlConnection::m_tunnelNetworks),
+                            MakeStringChecker())
+              .AddTraceSource("TunnelUp",
+                              "A call's tunnel interface came up (IPCP open), with the time "
+                              "since the control connection (or the call) was started.",
+                              MakeTraceSourceAccessor(&PptpControlConnection::m_tunnelUpTrace),
+                              "ns3::PptpControlConnection::TunnelUpTracedCallback")
+              .AddTraceSource("TunnelDown",
+                              "A call's tunnel interface went down, with the cause.",
+                              MakeTraceSourceAccessor(&PptpControlConnection::m_tunnelDownTrace),
+                              "ns3::PptpControlConnection::CallDownTracedCallback")
               .AddTraceSource("Tx",
                               "A control message was sent.",
                               MakeTraceSourceAccessor(&PptpControlConnection::m_txTrace),
@@ -167,7 +192,11 @@ PptpControlConnection::GetTypeId()
     return tid;
 }
 
-PptpControlConnection::PptpControlConnection() = default;
+PptpControlConnection::PptpControlConnection()
+{
+    m_channelFactory.SetTypeId(PptpGreChannel::GetTypeId());
+    m_pppFactory.SetTypeId(PptpPppSession::GetTypeId());
+}
 
 PptpControlConnection::~PptpControlConnection() = default;
 
@@ -304,6 +333,23 @@ void
 PptpControlConnection::SetCallAdmission(Callback<bool> admit)
 {
     m_admitCall = admit;
+}
+
+void
+PptpControlConnection::SetDataPlaneFactories(const ObjectFactory& channel, const ObjectFactory& ppp)
+{
+    m_channelFactory = channel;
+    m_pppFactory = ppp;
+}
+
+void
+PptpControlConnection::SetTunnelAddressing(Ipv4Address local,
+                                           Callback<Ipv4Address> allocate,
+                                           Callback<void, Ipv4Address> release)
+{
+    m_tunnelLocal = local;
+    m_allocateAddress = allocate;
+    m_releaseAddress = release;
 }
 
 // ---- sending and receiving ------------------------------------------------------------
@@ -842,6 +888,11 @@ PptpControlConnection::NewCall(PptpCall::Direction direction)
     call->m_connection = this;
     call->m_placedTime = m_state == State::ESTABLISHED ? Simulator::Now() : m_startTime;
     m_calls[id] = call;
+    if (m_dataPlane)
+    {
+        call->m_channel = m_channelFactory.Create<PptpGreChannel>();
+        call->m_channel->Setup(GreL4Protocol::Get(m_node), m_localAddress, m_peerAddress, id);
+    }
     return call;
 }
 
@@ -886,6 +937,12 @@ PptpControlConnection::CallTimedOut(Ptr<PptpCall> call)
 {
     NS_LOG_INFO(m_localAddress << " call " << call->m_localCallId << " got no reply in state "
                                << call->m_state);
+    if (call->m_state == PptpCall::State::ESTABLISHED)
+    {
+        // PPP went down and the peer did not clear the call in time: clear it from here.
+        ClearCallWithCause(call, PptpDownCause::PPP_DOWN);
+        return;
+    }
     EndCall(call,
             call->m_state == PptpCall::State::WAIT_DISCONNECT ? PptpDownCause::CALL_CLEAR
                                                               : PptpDownCause::PROTOCOL_ERROR);
@@ -963,32 +1020,44 @@ PptpControlConnection::CallEstablished(Ptr<PptpCall> call)
     call->m_wanErrors = PptpWanErrorNotify{};
     call->m_wanErrorsSent = PptpWanErrorNotify{};
     SetCallState(call, PptpCall::State::ESTABLISHED);
-    if (m_sendSetLinkInfo)
+    if (m_dataPlane)
     {
-        SendSetLinkInfo(call);
+        StartDataPlane(call); // Set-Link-Info follows LCP, with the negotiated ACCM
+    }
+    else if (m_sendSetLinkInfo)
+    {
+        // Before LCP the ACCM is PPP's default.
+        SendSetLinkInfo(call, 0xFFFFFFFF, 0xFFFFFFFF);
     }
     m_callUpTrace(call, Simulator::Now() - call->m_placedTime);
 }
 
 void
-PptpControlConnection::SendSetLinkInfo(Ptr<PptpCall> call)
+PptpControlConnection::SendSetLinkInfo(Ptr<PptpCall> call, uint32_t sendAccm, uint32_t receiveAccm)
 {
     PptpSetLinkInfo info;
     info.peerCallId = call->m_peerCallId;
-    info.sendAccm = 0xFFFFFFFF; // PPP's default until LCP negotiates another map
-    info.receiveAccm = 0xFFFFFFFF;
+    info.sendAccm = sendAccm;
+    info.receiveAccm = receiveAccm;
     Send(info);
 }
 
 void
 PptpControlConnection::ClearCall(Ptr<PptpCall> call)
 {
-    NS_LOG_FUNCTION(this << call);
+    ClearCallWithCause(call, PptpDownCause::CALL_CLEAR);
+}
+
+void
+PptpControlConnection::ClearCallWithCause(Ptr<PptpCall> call, PptpDownCause cause)
+{
+    NS_LOG_FUNCTION(this << call << cause);
     if (!call || call->m_connection != this || call->m_state == PptpCall::State::CLOSED
-        || call->m_state == PptpCall::State::WAIT_DISCONNECT)
+        || call->m_state == PptpCall::State::WAIT_DISCONNECT || call->m_clearing)
     {
         return;
     }
+    call->m_clearCause = cause;
     if (call->m_state == PptpCall::State::IDLE)
     {
         // Never sent: nothing to tell the peer.
@@ -997,11 +1066,32 @@ PptpControlConnection::ClearCall(Ptr<PptpCall> call)
         EndCall(call, PptpDownCause::LOCAL_STOP);
         return;
     }
+    if (call->m_session && call->m_session->IsRunning())
+    {
+        // PPP ends first (LCP Terminate-Request/Ack), as pppd does before pptp clears the call.
+        call->m_clearing = true;
+        call->m_session->Terminate(Callback<void>(
+            [this, call]()
+            {
+                Simulator::ScheduleNow(&PptpControlConnection::FinishClear, this, call);
+            }));
+        return;
+    }
+    FinishClear(call);
+}
+
+void
+PptpControlConnection::FinishClear(Ptr<PptpCall> call)
+{
+    if (call->m_state == PptpCall::State::CLOSED || m_state == State::CLOSED)
+    {
+        return;
+    }
     if (m_role == Role::PNS)
     {
         if (m_sendSetLinkInfo && call->m_state == PptpCall::State::ESTABLISHED)
         {
-            SendSetLinkInfo(call);
+            SendSetLinkInfo(call, 0xFFFFFFFF, 0xFFFFFFFF);
         }
         PptpCallClearRequest request;
         request.callId = call->m_localCallId;
@@ -1013,9 +1103,138 @@ PptpControlConnection::ClearCall(Ptr<PptpCall> call)
     // A PAC ends calls on its own with Call-Disconnect-Notify.
     PptpCallDisconnectNotify notify;
     notify.callId = call->m_localCallId;
-    notify.resultCode = PptpDisconnectResult::ADMIN_SHUTDOWN;
+    notify.resultCode = call->m_clearCause == PptpDownCause::CALL_CLEAR
+                            ? PptpDisconnectResult::ADMIN_SHUTDOWN
+                            : PptpDisconnectResult::LOST_CARRIER;
     Send(notify);
-    EndCall(call, PptpDownCause::CALL_CLEAR);
+    EndCall(call, call->m_clearCause);
+}
+
+// ---- data plane -----------------------------------------------------------------------
+
+void
+PptpControlConnection::StartDataPlane(Ptr<PptpCall> call)
+{
+    Ipv4Address local = Ipv4Address::GetAny(); // a PNS lets the PAC choose its address
+    Ipv4Address peer = Ipv4Address::GetAny();
+    if (m_role == Role::PAC)
+    {
+        local = m_tunnelLocal;
+        peer = m_allocateAddress.IsNull() ? Ipv4Address("192.168.100.2") : m_allocateAddress();
+        if (peer == Ipv4Address::GetAny())
+        {
+            NS_LOG_INFO("no tunnel address left for call " << call->m_localCallId);
+            ClearCallWithCause(call, PptpDownCause::SERVER_FULL);
+            return;
+        }
+        call->m_assignedAddress = peer;
+    }
+    call->m_channel->Connect(
+        call->m_peerCallId, call->m_peerReceiveWindow, call->m_peerProcessingDelay);
+    call->m_session = m_pppFactory.Create<PptpPppSession>();
+    call->m_session->SetLinkUpCallback(Callback<void, uint32_t, uint32_t>(
+        [this, call](uint32_t send, uint32_t receive)
+        {
+            PppLinkUp(call, send, receive);
+        }));
+    // The interface is added after the packet that opened IPCP has been handled: adding one
+    // while the node is still dispatching that packet would change the handler list in use.
+    call->m_session->SetIpUpCallback(Callback<void, Ipv4Address, Ipv4Address, uint16_t>(
+        [this, call](Ipv4Address l, Ipv4Address p, uint16_t mtu)
+        {
+            Simulator::ScheduleNow(&PptpControlConnection::PppIpUp, this, call, l, p, mtu);
+        }));
+    call->m_session->SetDownCallback(Callback<void, const std::string&>(
+        [this, call](const std::string& reason)
+        {
+            PppDown(call, reason);
+        }));
+    call->m_session->Start(call->m_channel,
+                           m_role == Role::PNS ? PptpPppSession::Role::PEER
+                                               : PptpPppSession::Role::AUTHENTICATOR,
+                           local,
+                           peer);
+}
+
+void
+PptpControlConnection::PppLinkUp(Ptr<PptpCall> call, uint32_t sendAccm, uint32_t receiveAccm)
+{
+    if (m_sendSetLinkInfo && call->m_state == PptpCall::State::ESTABLISHED)
+    {
+        SendSetLinkInfo(call, sendAccm, receiveAccm);
+    }
+}
+
+void
+PptpControlConnection::PppIpUp(Ptr<PptpCall> call,
+                               Ipv4Address local,
+                               Ipv4Address peer,
+                               uint16_t mtu)
+{
+    if (call->m_state != PptpCall::State::ESTABLISHED || !call->m_session->IsIpUp())
+    {
+        return; // the call or the link went down in the meantime
+    }
+    std::vector<PptpTunnel::Route> routes;
+    if (m_role == Role::PNS && !PptpTunnel::ParseRoutes(m_tunnelNetworks, routes))
+    {
+        NS_LOG_WARN("TunnelNetworks \"" << m_tunnelNetworks << "\" is not a list of a.b.c.d/len");
+        routes.clear();
+    }
+    call->m_tunnel = CreateObject<PptpTunnel>();
+    call->m_tunnel->Up(m_node, call->m_session, local, peer, mtu, routes);
+    call->m_tunnelUpTime = Simulator::Now();
+    m_tunnelUpTrace(call, Simulator::Now() - call->m_placedTime);
+}
+
+void
+PptpControlConnection::PppDown(Ptr<PptpCall> call, const std::string& reason)
+{
+    bool peerEnded = reason == "peer terminated the link";
+    if (call->m_tunnel && call->m_tunnel->IsUp())
+    {
+        // No IP without PPP: the interface goes down now, whatever the control plane does.
+        call->m_tunnel->Down();
+        m_tunnelDownTrace(call,
+                          call->m_clearing ? call->m_clearCause
+                          : peerEnded      ? PptpDownCause::CALL_CLEAR
+                                           : PptpDownCause::PPP_DOWN);
+    }
+    if (call->m_clearing || call->m_state != PptpCall::State::ESTABLISHED)
+    {
+        return;
+    }
+    NS_LOG_INFO(m_localAddress << " call " << call->m_localCallId << ": PPP down, " << reason);
+    if (peerEnded)
+    {
+        // The peer ends the call and will clear it; give it the usual time to do so.
+        StartCallTimer(call);
+        return;
+    }
+    ClearCallWithCause(call, PptpDownCause::PPP_DOWN);
+}
+
+void
+PptpControlConnection::StopDataPlane(Ptr<PptpCall> call, PptpDownCause cause)
+{
+    if (call->m_tunnel && call->m_tunnel->IsUp())
+    {
+        call->m_tunnel->Down();
+        m_tunnelDownTrace(call, cause);
+    }
+    if (call->m_session)
+    {
+        call->m_session->Abort();
+    }
+    if (call->m_channel)
+    {
+        call->m_channel->Close();
+    }
+    if (call->m_assignedAddress != Ipv4Address::GetAny() && !m_releaseAddress.IsNull())
+    {
+        m_releaseAddress(call->m_assignedAddress);
+        call->m_assignedAddress = Ipv4Address::GetAny();
+    }
 }
 
 void
@@ -1026,6 +1245,11 @@ PptpControlConnection::EndCall(Ptr<PptpCall> call, PptpDownCause cause)
         return;
     }
     call->m_replyTimer.Cancel();
+    if (cause == PptpDownCause::CALL_CLEAR)
+    {
+        cause = call->m_clearCause; // why the clear was started, when this side started it
+    }
+    StopDataPlane(call, cause);
     bool wasEstablished = call->m_state == PptpCall::State::ESTABLISHED
                           || call->m_state == PptpCall::State::WAIT_DISCONNECT;
     call->m_downCause = cause;

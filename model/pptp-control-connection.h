@@ -9,6 +9,7 @@
 #include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
+#include "ns3/object-factory.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 #include "pptp-call.h"
@@ -132,6 +133,24 @@ class PptpControlConnection : public Object
      */
     void SetCallAdmission(Callback<bool> admit);
 
+    /**
+     * Set how the data plane of each call is made (GRE channel and PPP session
+     * attributes). Without a call to this, the defaults of their attributes are used.
+     * \param channel factory of ns3::PptpGreChannel
+     * \param ppp factory of ns3::PptpPppSession
+     */
+    void SetDataPlaneFactories(const ObjectFactory& channel, const ObjectFactory& ppp);
+
+    /**
+     * PAC: the tunnel addresses IPCP hands out.
+     * \param local this side's tunnel address
+     * \param allocate gives an address for a new call's peer (0.0.0.0: none left)
+     * \param release takes back the address of a call that ended
+     */
+    void SetTunnelAddressing(Ipv4Address local,
+                             Callback<Ipv4Address> allocate,
+                             Callback<void, Ipv4Address> release);
+
     /// \return the state
     State GetState() const;
     /// \return the role
@@ -210,6 +229,14 @@ class PptpControlConnection : public Object
      */
     typedef void (*CallDownTracedCallback)(Ptr<const PptpCall> call, PptpDownCause cause);
     /**
+     * TracedCallback signature for a tunnel's IP interface coming up.
+     * \param call the call
+     * \param setupLatency from the start of the control connection set-up (the TCP connect
+     *        attempt) or of the call, to IPCP being up
+     */
+    typedef void (*TunnelUpTracedCallback)(Ptr<const PptpCall> call, Time setupLatency);
+
+    /**
      * TracedCallback signature for the connection being established or closed.
      * \param connection the connection
      * \param cause NONE when established, the cause when closed
@@ -274,7 +301,18 @@ class PptpControlConnection : public Object
     Ptr<PptpCall> FindByPeerId(uint16_t peerCallId) const;
     void StartCallTimer(Ptr<PptpCall> call);
     void CallTimedOut(Ptr<PptpCall> call);
-    void SendSetLinkInfo(Ptr<PptpCall> call);
+    void SendSetLinkInfo(Ptr<PptpCall> call, uint32_t sendAccm, uint32_t receiveAccm);
+    /// End a call: PPP first when it is up, then the control messages (see ClearCall).
+    void ClearCallWithCause(Ptr<PptpCall> call, PptpDownCause cause);
+    /// The control messages that end a call (after PPP, if any, is down).
+    void FinishClear(Ptr<PptpCall> call);
+
+    // Data plane.
+    void StartDataPlane(Ptr<PptpCall> call);
+    void StopDataPlane(Ptr<PptpCall> call, PptpDownCause cause);
+    void PppLinkUp(Ptr<PptpCall> call, uint32_t sendAccm, uint32_t receiveAccm);
+    void PppIpUp(Ptr<PptpCall> call, Ipv4Address local, Ipv4Address peer, uint16_t mtu);
+    void PppDown(Ptr<PptpCall> call, const std::string& reason);
     /// Once stopping and no call is left: send Stop-Control-Connection-Request.
     void ContinueStop();
 
@@ -308,6 +346,13 @@ class PptpControlConnection : public Object
     bool m_acceptIncomingCalls;
     Time m_wanErrorInterval;
     uint32_t m_maxMessageSize;
+    bool m_dataPlane;
+    std::string m_tunnelNetworks;
+    ObjectFactory m_channelFactory;
+    ObjectFactory m_pppFactory;
+    Ipv4Address m_tunnelLocal{"192.168.100.1"};
+    Callback<Ipv4Address> m_allocateAddress;
+    Callback<void, Ipv4Address> m_releaseAddress;
 
     // State.
     Ptr<Node> m_node;
@@ -348,6 +393,8 @@ class PptpControlConnection : public Object
         m_dropTrace;
     TracedCallback<Ptr<const PptpCall>, Time> m_callUpTrace;
     TracedCallback<Ptr<const PptpCall>, PptpDownCause> m_callDownTrace;
+    TracedCallback<Ptr<const PptpCall>, Time> m_tunnelUpTrace;
+    TracedCallback<Ptr<const PptpCall>, PptpDownCause> m_tunnelDownTrace;
     TracedCallback<Ptr<const PptpControlConnection>, PptpDownCause> m_establishedTrace;
     TracedCallback<Ptr<const PptpControlConnection>, PptpDownCause> m_closedTrace;
 };

@@ -48,6 +48,13 @@ PptpGreChannel::GetTypeId()
                             TimeValue(Seconds(1)),
                             MakeTimeAccessor(&PptpGreChannel::m_initialAckTimeout),
                             MakeTimeChecker(MilliSeconds(1)))
+              .AddAttribute("MinAckTimeout",
+                            "Lower bound of the adaptive acknowledgement time-out: a peer may "
+                            "hold an acknowledgement for its own ack delay before sending it, so "
+                            "the round trip alone is too short.",
+                            TimeValue(Seconds(1)),
+                            MakeTimeAccessor(&PptpGreChannel::m_minAckTimeout),
+                            MakeTimeChecker(Seconds(0)))
               .AddAttribute("MaxAckTimeout",
                             "Upper bound of the adaptive acknowledgement time-out (MaxTimeOut of "
                             "RFC 2637 Appendix A).",
@@ -107,23 +114,26 @@ void
 PptpGreChannel::Setup(Ptr<GreL4Protocol> gre,
                       Ipv4Address localAddress,
                       Ipv4Address peerAddress,
-                      uint16_t localCallId,
-                      uint16_t peerCallId,
-                      uint16_t peerWindow,
-                      uint16_t peerProcessingDelay)
+                      uint16_t localCallId)
 {
-    NS_LOG_FUNCTION(this << localAddress << peerAddress << localCallId << peerCallId << peerWindow);
+    NS_LOG_FUNCTION(this << localAddress << peerAddress << localCallId);
     m_gre = gre;
     m_localAddress = localAddress;
     m_peerAddress = peerAddress;
     m_localCallId = localCallId;
+    m_ackTimeout = m_initialAckTimeout;
+    m_open = true;
+    gre->Register(localCallId, peerAddress, this);
+}
+
+void
+PptpGreChannel::Connect(uint16_t peerCallId, uint16_t peerWindow, uint16_t peerProcessingDelay)
+{
+    NS_LOG_FUNCTION(this << peerCallId << peerWindow << peerProcessingDelay);
     m_peerCallId = peerCallId;
     m_peerWindow = std::max<uint32_t>(peerWindow, 1);
     m_sendWindow = m_peerWindow;
     m_peerProcessingDelay = MilliSeconds(100) * peerProcessingDelay;
-    m_ackTimeout = m_initialAckTimeout;
-    m_open = true;
-    gre->Register(localCallId, peerAddress, this);
 }
 
 void
@@ -140,6 +150,7 @@ PptpGreChannel::Close()
     m_queue.clear();
     m_held.clear();
     m_inFlight.clear();
+    m_early.clear();
     if (m_gre)
     {
         m_gre->Unregister(m_localCallId);
@@ -150,6 +161,12 @@ void
 PptpGreChannel::SetReceiveCallback(Callback<void, Ptr<Packet>> callback)
 {
     m_receive = callback;
+    while (!m_early.empty() && !m_receive.IsNull())
+    {
+        Ptr<Packet> frame = m_early.front();
+        m_early.pop_front();
+        m_receive(frame);
+    }
 }
 
 // ---- sending --------------------------------------------------------------------------
@@ -287,7 +304,9 @@ PptpGreChannel::ProcessAck(uint32_t ack)
         m_rtt += diff / 8;                            // alpha = 1/8
         m_deviation += (Abs(diff) - m_deviation) / 4; // beta = 1/4
     }
-    m_ackTimeout = std::min(m_peerProcessingDelay + m_rtt + m_deviation * 4, m_maxAckTimeout);
+    m_ackTimeout
+        = std::min(std::max(m_peerProcessingDelay + m_rtt + m_deviation * 4, m_minAckTimeout),
+                   m_maxAckTimeout);
     // Open the window again, one packet per window of acknowledged packets.
     m_ackedInWindow += acked;
     while (m_sendWindow < m_peerWindow && m_ackedInWindow >= m_sendWindow)
@@ -389,6 +408,10 @@ PptpGreChannel::Deliver(uint32_t sequence, Ptr<Packet> frame)
     if (!m_receive.IsNull())
     {
         m_receive(frame);
+    }
+    else if (m_early.size() < m_reorderLimit)
+    {
+        m_early.push_back(frame);
     }
 }
 

@@ -59,22 +59,28 @@ class PptpGreChannel : public Object
     ~PptpGreChannel() override;
 
     /**
-     * Bind the channel to its call and start receiving.
+     * Bind the channel to its call and start receiving. A call's channel is set
+     * up as soon as this side has a Call ID, because the peer may start PPP
+     * before this side learns the peer's Call ID (its first LCP packet can
+     * overtake the Outgoing-Call-Reply); frames received before a receive
+     * callback is set are held (a few) and handed over when it is.
      * \param gre the node's GRE protocol
      * \param localAddress this node's address on the control connection
      * \param peerAddress the peer's
      * \param localCallId this side's Call ID (what the peer puts in its GRE keys)
-     * \param peerCallId the peer's Call ID (what this side puts in its GRE keys)
-     * \param peerWindow the peer's Packet Receive Window Size
-     * \param peerProcessingDelay the peer's Packet Processing Delay (1/10 s units)
      */
     void Setup(Ptr<GreL4Protocol> gre,
                Ipv4Address localAddress,
                Ipv4Address peerAddress,
-               uint16_t localCallId,
-               uint16_t peerCallId,
-               uint16_t peerWindow,
-               uint16_t peerProcessingDelay);
+               uint16_t localCallId);
+
+    /**
+     * What the peer announced when the call was established; sending needs it.
+     * \param peerCallId the peer's Call ID (what this side puts in its GRE keys)
+     * \param peerWindow the peer's Packet Receive Window Size
+     * \param peerProcessingDelay the peer's Packet Processing Delay (1/10 s units)
+     */
+    void Connect(uint16_t peerCallId, uint16_t peerWindow, uint16_t peerProcessingDelay);
 
     /// Stop: unregister, cancel timers, drop what is queued.
     void Close();
@@ -165,6 +171,7 @@ class PptpGreChannel : public Object
     // Attributes.
     Time m_ackDelay;
     Time m_initialAckTimeout;
+    Time m_minAckTimeout;
     Time m_maxAckTimeout;
     uint32_t m_queueLimit;
     Time m_reorderTimeout;
@@ -180,6 +187,7 @@ class PptpGreChannel : public Object
     Time m_peerProcessingDelay;
     bool m_open{false};
     Callback<void, Ptr<Packet>> m_receive;
+    std::deque<Ptr<Packet>> m_early; //!< frames received before the receive callback was set
 
     // Sending.
     uint32_t m_nextSequence{0};                       //!< sequence number of the next data packet

@@ -5,6 +5,7 @@
 #include "pptp-server.h"
 
 #include "ns3/inet-socket-address.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
@@ -38,6 +39,22 @@ PptpServer::GetTypeId()
                             UintegerValue(0),
                             MakeUintegerAccessor(&PptpServer::m_maxChannels),
                             MakeUintegerChecker<uint16_t>())
+              .AddAttribute("TunnelAddress",
+                            "The server's own address on every tunnel (IPCP).",
+                            Ipv4AddressValue("192.168.100.1"),
+                            MakeIpv4AddressAccessor(&PptpServer::m_tunnelAddress),
+                            MakeIpv4AddressChecker())
+              .AddAttribute("AddressPoolStart",
+                            "First address IPCP gives the peers; the next ones follow.",
+                            Ipv4AddressValue("192.168.100.2"),
+                            MakeIpv4AddressAccessor(&PptpServer::m_poolStart),
+                            MakeIpv4AddressChecker())
+              .AddAttribute("AddressPoolSize",
+                            "How many peer addresses the pool holds; a call beyond that is "
+                            "refused (Call-Disconnect-Notify).",
+                            UintegerValue(253),
+                            MakeUintegerAccessor(&PptpServer::m_poolSize),
+                            MakeUintegerChecker<uint32_t>(1))
               .AddAttribute("IncomingCalls",
                             "Incoming calls (Incoming-Call-Request) to offer each PNS once its "
                             "control connection is established.",
@@ -111,6 +128,9 @@ PptpServer::HandleAccept(Ptr<Socket> socket, const Address& from)
     }
     connection->Setup(GetNode(), socket, PptpControlConnection::Role::PAC, false, Simulator::Now());
     connection->SetCallAdmission(MakeCallback(&PptpServer::AdmitCall, this));
+    connection->SetTunnelAddressing(m_tunnelAddress,
+                                    MakeCallback(&PptpServer::AllocateAddress, this),
+                                    MakeCallback(&PptpServer::ReleaseAddress, this));
     connection->TraceConnectWithoutContext("Established",
                                            MakeCallback(&PptpServer::ConnectionEstablished, this));
     connection->TraceConnectWithoutContext("Closed",
@@ -162,6 +182,36 @@ PptpServer::CountCalls(Ptr<const PptpCall> call, PptpCall::State from, PptpCall:
     else if (from == PptpCall::State::ESTABLISHED)
     {
         --m_established;
+    }
+}
+
+Ipv4Address
+PptpServer::AllocateAddress()
+{
+    if (m_poolUsed.size() != m_poolSize)
+    {
+        m_poolUsed.assign(m_poolSize, false);
+    }
+    for (uint32_t tried = 0; tried < m_poolSize; ++tried)
+    {
+        uint32_t i = (m_poolNext + tried) % m_poolSize;
+        if (!m_poolUsed[i])
+        {
+            m_poolUsed[i] = true;
+            m_poolNext = (i + 1) % m_poolSize;
+            return Ipv4Address(m_poolStart.Get() + i);
+        }
+    }
+    return Ipv4Address::GetAny();
+}
+
+void
+PptpServer::ReleaseAddress(Ipv4Address address)
+{
+    uint32_t i = address.Get() - m_poolStart.Get();
+    if (i < m_poolUsed.size())
+    {
+        m_poolUsed[i] = false;
     }
 }
 

@@ -5,6 +5,7 @@
 #ifndef PPTP_SERVER_H
 #define PPTP_SERVER_H
 
+#include "ns3/ipv4-address.h"
 #include "pptp-application.h"
 
 #include <map>
@@ -56,12 +57,21 @@ class PptpServer : public PptpApplication
     void ConnectionEstablished(Ptr<const PptpControlConnection> connection, PptpDownCause cause);
     void ConnectionClosed(Ptr<const PptpControlConnection> connection, PptpDownCause cause);
     bool AdmitCall();
+    /// \return a free pool address for a call's peer, or 0.0.0.0 if none is left
+    Ipv4Address AllocateAddress();
+    /// \param address a pool address no longer in use
+    void ReleaseAddress(Ipv4Address address);
     /// Keep the counts of calls in use and established from call state changes.
     void CountCalls(Ptr<const PptpCall> call, PptpCall::State from, PptpCall::State to);
 
-    uint16_t m_port;          //!< TCP port to listen on
-    uint16_t m_maxChannels;   //!< calls allowed at once (0: no limit)
-    uint32_t m_incomingCalls; //!< incoming calls to offer each PNS
+    uint16_t m_port;              //!< TCP port to listen on
+    uint16_t m_maxChannels;       //!< calls allowed at once (0: no limit)
+    uint32_t m_incomingCalls;     //!< incoming calls to offer each PNS
+    Ipv4Address m_tunnelAddress;  //!< the server's own tunnel address
+    Ipv4Address m_poolStart;      //!< first address given to peers
+    uint32_t m_poolSize;          //!< how many addresses the pool has
+    std::vector<bool> m_poolUsed; //!< by offset from m_poolStart
+    uint32_t m_poolNext{0};       //!< where to look for a free address first
     Ptr<Socket> m_listener;
     std::map<const PptpControlConnection*, Ptr<PptpControlConnection>> m_connections; //!< open ones
     uint32_t m_callsInUse{0};  //!< calls holding a channel

@@ -69,6 +69,7 @@ class SeedSessionTestCase : public TestCase
   private:
     void DoRun() override
     {
+        ControlPlaneOnly controlPlaneOnly;
         StarTopology net(1);
         Ipv4Address pns = net.clientAddresses[0];
         Ipv4Address pac = net.serverAddresses[0];
@@ -208,6 +209,7 @@ class IncomingCallTestCase : public TestCase
   private:
     void Run(bool accept)
     {
+        ControlPlaneOnly controlPlaneOnly;
         StarTopology net(1);
         Ipv4Address pns = net.clientAddresses[0];
         Ipv4Address pac = net.serverAddresses[0];
@@ -263,6 +265,7 @@ class IncomingCallTestCase : public TestCase
 
     void DoRun() override
     {
+        ControlPlaneOnly controlPlaneOnly;
         Run(true);
         Run(false);
     }
@@ -295,6 +298,7 @@ class WanErrorNotifyTestCase : public TestCase
 
     void DoRun() override
     {
+        ControlPlaneOnly controlPlaneOnly;
         StarTopology net(1);
         PptpServerHelper serverHelper;
         serverHelper.SetConnectionAttribute("WanErrorNotifyInterval", TimeValue(Seconds(60)));
@@ -355,6 +359,7 @@ class ManyClientsTestCase : public TestCase
   private:
     void DoRun() override
     {
+        ControlPlaneOnly controlPlaneOnly;
         const uint32_t nClients = 40;
         const uint32_t calls = 3;
         StarTopology net(nClients);
@@ -417,6 +422,7 @@ class MaxChannelsTestCase : public TestCase
   private:
     void DoRun() override
     {
+        ControlPlaneOnly controlPlaneOnly;
         StarTopology net(2);
         PptpServerHelper serverHelper;
         serverHelper.SetAttribute("MaxChannels", UintegerValue(3));
@@ -486,6 +492,7 @@ class CollisionTestCase : public TestCase
   private:
     void DoRun() override
     {
+        ControlPlaneOnly controlPlaneOnly;
         StarTopology net(1); // client node 10.0.0.1 (loser), server node 10.0.0.2 (winner)
         Ptr<Node> low = net.clients.Get(0);
         Ptr<Node> high = net.server.Get(0);

@@ -10,6 +10,8 @@
 // own error model, and a recorder of every control message sent.
 
 #include "ns3/application.h"
+#include "ns3/boolean.h"
+#include "ns3/config.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
@@ -26,6 +28,24 @@ namespace ns3
 {
 namespace pptptest
 {
+
+/**
+ * For the tests of the control plane alone: calls carry no PPP while it
+ * lives (the data plane has tests of its own), then the default is restored.
+ */
+class ControlPlaneOnly
+{
+  public:
+    ControlPlaneOnly()
+    {
+        Config::SetDefault("ns3::PptpControlConnection::DataPlane", BooleanValue(false));
+    }
+
+    ~ControlPlaneOnly()
+    {
+        Config::SetDefault("ns3::PptpControlConnection::DataPlane", BooleanValue(true));
+    }
+};
 
 /// One control message as it went on the wire.
 struct SentMessage

@@ -1,0 +1,238 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PPTP_PPP_SESSION_H
+#define PPTP_PPP_SESSION_H
+
+#include "ns3/callback.h"
+#include "ns3/event-id.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+#include "ppp-control-packet.h"
+#include "ppp-negotiation.h"
+
+#include <memory>
+
+namespace ns3
+{
+
+class Packet;
+class PptpGreChannel;
+
+/**
+ * \ingroup pptp
+ * The PPP endpoint of one PPTP call, carried by its GRE channel.
+ *
+ * Phases as RFC 1661 has them: LCP negotiates the link (MRU, ACCM, the
+ * authentication protocol, magic numbers, protocol and address/control field
+ * compression); then the authenticator (the PAC side, as pptpd's pppd) checks
+ * the peer with PAP (RFC 1334), CHAP-MD5 (RFC 1994) or MS-CHAPv2 (RFC 2759);
+ * then IPCP (RFC 1332) gives the peer an address from the authenticator's pool.
+ * While the link is up, LCP Echo-Requests every LcpEchoInterval detect a dead
+ * peer after LcpEchoFailure unanswered ones, like pppd's lcp-echo-interval and
+ * lcp-echo-failure. IPv4 datagrams flow once IPCP is open.
+ */
+class PptpPppSession : public Object
+{
+  public:
+    /// Which end of the PPP link.
+    enum class Role
+    {
+        PEER,          //!< authenticates itself and is given an address (the PNS side)
+        AUTHENTICATOR, //!< authenticates the peer and assigns its address (the PAC side)
+    };
+
+    /// Authentication protocols.
+    enum Auth
+    {
+        AUTH_NONE,
+        AUTH_PAP,
+        AUTH_CHAP_MD5,
+        AUTH_MSCHAP_V2,
+    };
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PptpPppSession();
+    ~PptpPppSession() override;
+
+    /**
+     * Start LCP over a channel.
+     * \param channel the call's GRE channel
+     * \param role PEER or AUTHENTICATOR
+     * \param localAddress AUTHENTICATOR: its own tunnel address; PEER: the address to ask for
+     *        (0.0.0.0: let the authenticator choose)
+     * \param peerAddress AUTHENTICATOR: the address to give the peer; PEER: unused
+     */
+    void Start(Ptr<PptpGreChannel> channel,
+               Role role,
+               Ipv4Address localAddress,
+               Ipv4Address peerAddress);
+
+    /**
+     * End the link politely: LCP Terminate-Request, wait for the Ack (or the
+     * Max-Terminate time-outs), then call \p done.
+     * \param done called once the link is down
+     */
+    void Terminate(Callback<void> done);
+
+    /// Stop at once (the call is gone): no more packets.
+    void Abort();
+
+    /**
+     * Send an IPv4 datagram through the link.
+     * \param packet the datagram, IPv4 header included
+     * \return false if IPCP is not open or the channel dropped it
+     */
+    bool SendIp(Ptr<Packet> packet);
+
+    /// \param cb called when LCP is up, with the send and receive ACCM negotiated
+    void SetLinkUpCallback(Callback<void, uint32_t, uint32_t> cb);
+    /// \param cb called when IPCP is up, with the local and peer addresses and the MTU
+    void SetIpUpCallback(Callback<void, Ipv4Address, Ipv4Address, uint16_t> cb);
+    /// \param cb called once when the link goes down, with the reason
+    void SetDownCallback(Callback<void, const std::string&> cb);
+    /// \param cb receives each IPv4 datagram from the peer
+    void SetIpReceiveCallback(Callback<void, Ptr<Packet>> cb);
+
+    /// \return true once IPCP is open
+    bool IsIpUp() const;
+    /// \return true from Start until the link is down
+    bool IsRunning() const;
+    /// \return the local tunnel address (after IPCP)
+    Ipv4Address GetLocalAddress() const;
+    /// \return the peer's tunnel address (after IPCP)
+    Ipv4Address GetPeerAddress() const;
+    /// \return the MRU the peer asked for (what this side may send)
+    uint16_t GetPeerMru() const;
+    /// \return true if the peer accepted ACFC and PFC from us
+    bool IsCompressing() const;
+    /// \return the LCP automaton's state
+    PppNegotiation::State GetLcpState() const;
+    /// \return the IPCP automaton's state
+    PppNegotiation::State GetIpcpState() const;
+    /// \return LCP Echo-Requests unanswered in a row
+    uint32_t GetLcpEchoMisses() const;
+
+    /**
+     * Assign a fixed random variable stream number to the random variables used by this model.
+     * \param stream first stream index to use
+     * \return the number of stream indices assigned
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /**
+     * TracedCallback signature for automaton state changes.
+     * \param protocol "LCP" or "IPCP"
+     * \param oldState the state left
+     * \param newState the state entered
+     */
+    typedef void (*StateTracedCallback)(const std::string& protocol,
+                                        const std::string& oldState,
+                                        const std::string& newState);
+    /**
+     * TracedCallback signature for the outcome of authentication.
+     * \param protocol "PAP", "CHAP-MD5" or "MS-CHAPv2"
+     * \param success true if the peer was accepted
+     */
+    typedef void (*AuthTracedCallback)(const std::string& protocol, bool success);
+
+  private:
+    void DoDispose() override;
+
+    /// A frame from the channel.
+    void ReceiveFrame(Ptr<Packet> frame);
+    /// Send a control packet of a protocol (full PPP framing, as RFC 1661 asks for LCP).
+    void SendControl(uint16_t protocol, const PppControlPacket& packet);
+
+    // LCP.
+    std::vector<PppOption> BuildLcpRequest();
+    uint8_t CheckLcpRequest(const std::vector<PppOption>& request, std::vector<PppOption>& reply);
+    void LcpNaked(const std::vector<PppOption>& options);
+    void LcpRejected(const std::vector<PppOption>& options);
+    bool LcpOtherCode(const PppControlPacket& packet);
+    void LcpUp();
+    void LcpFinished(const std::string& reason);
+    void SendLcpEcho();
+
+    // Authentication.
+    void StartAuthentication();
+    void ReceivePap(const PppControlPacket& packet);
+    void ReceiveChap(const PppControlPacket& packet);
+    void SendPapRequest();
+    void SendChallenge();
+    void AuthRetry();
+    void AuthDone(bool success);
+
+    // IPCP.
+    std::vector<PppOption> BuildIpcpRequest();
+    uint8_t CheckIpcpRequest(const std::vector<PppOption>& request, std::vector<PppOption>& reply);
+    void IpcpNaked(const std::vector<PppOption>& options);
+    void IpcpUp();
+
+    void GoDown(const std::string& reason);
+    std::vector<uint8_t> RandomBytes(uint32_t n);
+    static std::string AuthName(Auth auth);
+
+    // Attributes.
+    uint16_t m_mru;
+    Auth m_auth;
+    std::string m_username;
+    std::string m_password;
+    Time m_lcpEchoInterval;
+    uint32_t m_lcpEchoFailure;
+    Time m_restartTimeout;
+    uint32_t m_maxConfigure;
+    bool m_requestCompression;
+
+    // State.
+    Ptr<PptpGreChannel> m_channel;
+    Role m_role{Role::PEER};
+    std::unique_ptr<PppNegotiation> m_lcp;
+    std::unique_ptr<PppNegotiation> m_ipcp;
+    Ptr<UniformRandomVariable> m_random;
+    uint32_t m_magic{0};
+    bool m_sendMru{true};
+    bool m_sendAccm{true};
+    bool m_sendMagic{true};
+    bool m_sendCompression{true};
+    uint16_t m_peerMru{1500};
+    uint32_t m_peerAccm{0xFFFFFFFF};
+    uint32_t m_localAccm{0};
+    bool m_compress{false};          //!< the peer accepts PFC and ACFC: send compressed frames
+    Auth m_peerWantsAuth{AUTH_NONE}; //!< PEER: the protocol the authenticator asked for
+    Ipv4Address m_localAddress;
+    Ipv4Address m_peerAddress;
+    bool m_authDone{false};
+    uint8_t m_authId{0};
+    uint32_t m_authTries{0};
+    std::vector<uint8_t> m_challenge;
+    std::vector<uint8_t> m_peerChallenge; //!< MS-CHAPv2: the peer's, for the authenticator response
+    std::vector<uint8_t> m_ntResponse;    //!< MS-CHAPv2: what the peer sent
+    EventId m_authTimer;
+    EventId m_echoTimer;
+    uint32_t m_echoMisses{0};
+    uint8_t m_echoId{0};
+    bool m_down{false};
+    Callback<void> m_terminated;
+
+    Callback<void, uint32_t, uint32_t> m_linkUp;
+    Callback<void, Ipv4Address, Ipv4Address, uint16_t> m_ipUp;
+    Callback<void, const std::string&> m_downCallback;
+    Callback<void, Ptr<Packet>> m_ipReceive;
+
+    TracedCallback<const std::string&, const std::string&, const std::string&> m_stateTrace;
+    TracedCallback<const std::string&, bool> m_authTrace;
+};
+
+} // namespace ns3
+
+#endif /* PPTP_PPP_SESSION_H */
