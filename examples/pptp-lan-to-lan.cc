@@ -13,7 +13,9 @@
 // time, in three phases: creation (Start Session Request/Reply, Outgoing Call
 // Request/Reply, Set Link Info both ways), maintenance (Echo Request/Reply
 // while the tunnel is idle) and deletion (Set Link Info, Clear Call Request,
-// Call Disconnected Notify, Stop Session Request/Reply). It saves pcap files of
+// Call Disconnected Notify, Stop Session Request/Reply). Between them the call
+// carries PPP in GRE (LCP, MS-CHAPv2, IPCP), which the pcap files show; the
+// line "tunnel up" marks IPCP coming up. It saves pcap files of
 // both ends (pptp-lan-to-lan-0-0.pcap, pptp-lan-to-lan-1-0.pcap) that
 // Wireshark and pptp-trace-summary decode.
 //
@@ -23,9 +25,12 @@
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/pptp-call.h"
 #include "ns3/pptp-helper.h"
+#include "ns3/pptp-ppp-session.h"
 #include "ns3/pptp-trace-helper.h"
 
+#include <iomanip>
 #include <iostream>
 
 using namespace ns3;
@@ -39,6 +44,16 @@ void
 Phase(const std::string& name)
 {
     std::cout << "--- " << name << " ---\n";
+}
+
+void
+TunnelUp(Ptr<const PptpCall> call, Time latency)
+{
+    std::cout << std::fixed << std::setprecision(6) << Simulator::Now().GetSeconds()
+              << "  tunnel up: " << call->GetPppSession()->GetLocalAddress() << " <-> "
+              << call->GetPppSession()->GetPeerAddress() << " (TCP connect to IPCP up "
+              << latency.GetSeconds() << " s)\n";
+    Phase("maintenance");
 }
 
 } // namespace
@@ -120,9 +135,8 @@ main(int argc, char* argv[])
     }
 
     Phase("creation");
-    // The call is up about one round trip after the Outgoing-Call-Request; the
-    // maintenance phase starts then, and the deletion when the client clears the call.
-    Simulator::Schedule(start + Seconds(1), &Phase, "maintenance");
+    // Maintenance starts when the tunnel is up (IPCP open), deletion when the client clears.
+    clientApps.Get(0)->TraceConnectWithoutContext("TunnelUp", MakeCallback(&TunnelUp));
     Simulator::Schedule(clearAt, &Phase, "deletion");
     Simulator::Stop(runTime);
     Simulator::Run();

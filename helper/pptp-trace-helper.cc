@@ -180,6 +180,28 @@ CsvCallDown(Ptr<OutputStreamWrapper> stream,
 }
 
 void
+CsvTunnelUp(Ptr<OutputStreamWrapper> stream, Ptr<Node> node, Ptr<const PptpCall> call, Time latency)
+{
+    std::ostringstream os;
+    os << "setup " << std::fixed << std::setprecision(6) << latency.GetSeconds() << " s";
+    Row(stream, node, call->GetPeerAddress(), call->GetLocalCallId(), "tunnel-up", os.str());
+}
+
+void
+CsvTunnelDown(Ptr<OutputStreamWrapper> stream,
+              Ptr<Node> node,
+              Ptr<const PptpCall> call,
+              PptpDownCause cause)
+{
+    Row(stream,
+        node,
+        call->GetPeerAddress(),
+        call->GetLocalCallId(),
+        "tunnel-down",
+        PptpDownCauseName(cause));
+}
+
+void
 CsvConnection(Ptr<OutputStreamWrapper> stream,
               std::string event,
               Ptr<const PptpControlConnection> c,
@@ -228,6 +250,10 @@ PptpTraceHelper::EnableEventCsv(Ptr<OutputStreamWrapper> stream, const Applicati
         // A call that is down has left its connection: name the node from the application.
         app->TraceConnectWithoutContext("CallDown",
                                         MakeBoundCallback(&CsvCallDown, stream, app->GetNode()));
+        app->TraceConnectWithoutContext("TunnelUp",
+                                        MakeBoundCallback(&CsvTunnelUp, stream, app->GetNode()));
+        app->TraceConnectWithoutContext("TunnelDown",
+                                        MakeBoundCallback(&CsvTunnelDown, stream, app->GetNode()));
         app->TraceConnectWithoutContext(
             "Established", MakeBoundCallback(&CsvConnection, stream, std::string("established")));
         app->TraceConnectWithoutContext(

@@ -25,7 +25,7 @@ namespace ns3
       \endverbatim
  *  - a CSV of events, one row each: time, node, peer, call id, event, detail,
  *    where event is one of tx, rx, state, call-state, drop, call-up,
- *    call-down, established, closed.
+ *    call-down, tunnel-up, tunnel-down, established, closed.
  *
  * Connect it to the applications before the simulation runs.
  */
