@@ -6,6 +6,7 @@
 
 #include "ns3/ipv4-address.h"
 #include "ns3/pcap-file.h"
+#include "ns3/pptp-byte-order.h"
 #include "ns3/pptp-control-message.h"
 #include "ns3/pptp-gre-header.h"
 #include "ns3/pptp-ppp-header.h"
@@ -37,19 +38,6 @@ constexpr uint8_t IP_PROTOCOL_TCP = 6;
 
 /// Segments held ahead of a gap, per stream, before the gap is given up on.
 constexpr size_t MAX_EARLY_SEGMENTS = 256;
-
-uint16_t
-U16(const uint8_t* p)
-{
-    return static_cast<uint16_t>((p[0] << 8) | p[1]);
-}
-
-uint32_t
-U32(const uint8_t* p)
-{
-    return (static_cast<uint32_t>(p[0]) << 24) | (static_cast<uint32_t>(p[1]) << 16)
-           | (static_cast<uint32_t>(p[2]) << 8) | p[3];
-}
 
 /// Signed distance from b to a in 32-bit sequence space.
 int32_t
@@ -143,12 +131,12 @@ PptpCaptureSummary::DecodeFrame(uint32_t linkType,
             {
                 return;
             }
-            uint16_t etherType = U16(data + 12);
+            uint16_t etherType = PptpReadU16(data + 12);
             offset = 14;
             while ((etherType == ETHERTYPE_VLAN || etherType == ETHERTYPE_QINQ)
                    && size >= offset + 4)
             {
-                etherType = U16(data + offset + 2);
+                etherType = PptpReadU16(data + offset + 2);
                 offset += 4;
             }
             if (etherType != ETHERTYPE_IPV4)
@@ -170,14 +158,14 @@ PptpCaptureSummary::DecodeFrame(uint32_t linkType,
             break;
         }
         case LINKTYPE_LINUX_SLL:
-            if (size < 16 || U16(data + 14) != ETHERTYPE_IPV4)
+            if (size < 16 || PptpReadU16(data + 14) != ETHERTYPE_IPV4)
             {
                 return;
             }
             offset = 16;
             break;
         case LINKTYPE_LINUX_SLL2:
-            if (size < 20 || U16(data) != ETHERTYPE_IPV4)
+            if (size < 20 || PptpReadU16(data) != ETHERTYPE_IPV4)
             {
                 return;
             }
@@ -204,21 +192,21 @@ PptpCaptureSummary::DecodeIpv4(uint32_t frame,
         return;
     }
     uint32_t headerLength = (data[0] & 0x0F) * 4u;
-    uint32_t totalLength = U16(data + 2);
+    uint32_t totalLength = PptpReadU16(data + 2);
     uint8_t protocol = data[9];
     if (protocol != PptpGreHeader::IP_PROTOCOL_NUMBER && protocol != IP_PROTOCOL_TCP)
     {
         return;
     }
-    Ipv4Address source(U32(data + 12));
-    Ipv4Address destination(U32(data + 16));
+    Ipv4Address source(PptpReadU32(data + 12));
+    Ipv4Address destination(PptpReadU32(data + 16));
     // Trailing link padding is not part of the packet; a snapped capture may hold less.
     uint32_t end = std::min(size, totalLength);
     if (headerLength < 20 || end < headerLength)
     {
         return;
     }
-    bool fragment = (U16(data + 6) & 0x3FFF) != 0; // MF set or a non-zero offset
+    bool fragment = (PptpReadU16(data + 6) & 0x3FFF) != 0; // MF set or a non-zero offset
     if (fragment)
     {
         lines.push_back({frame,
@@ -240,8 +228,8 @@ PptpCaptureSummary::DecodeIpv4(uint32_t frame,
         {
             return;
         }
-        uint16_t sourcePort = U16(payload);
-        uint16_t destinationPort = U16(payload + 2);
+        uint16_t sourcePort = PptpReadU16(payload);
+        uint16_t destinationPort = PptpReadU16(payload + 2);
         if (sourcePort != PPTP_TCP_PORT && destinationPort != PPTP_TCP_PORT)
         {
             return;
@@ -291,7 +279,7 @@ PptpCaptureSummary::DecodeTcp(const StreamKey& key,
     {
         return;
     }
-    uint32_t seq = U32(data + 4);
+    uint32_t seq = PptpReadU32(data + 4);
     uint8_t flags = data[13];
     constexpr uint8_t TCP_SYN = 0x02;
     Stream& stream = m_streams[key];

@@ -5,6 +5,7 @@
 #include "pptp-control-message.h"
 
 #include "ns3/log.h"
+#include "pptp-byte-order.h"
 
 #include <array>
 #include <iomanip>
@@ -78,19 +79,6 @@ const std::array<PptpMessageInfo, 15> g_messageInfo{{
     {PptpMessageType::WAN_ERROR_NOTIFY, "WAN-Error-Notify", "WAN Error Notify", "WEN", 40},
     {PptpMessageType::SET_LINK_INFO, "Set-Link-Info", "Set Link Info", "SLI", 24},
 }};
-
-uint16_t
-ReadU16(const uint8_t* p)
-{
-    return static_cast<uint16_t>((p[0] << 8) | p[1]);
-}
-
-uint32_t
-ReadU32(const uint8_t* p)
-{
-    return (static_cast<uint32_t>(p[0]) << 24) | (static_cast<uint32_t>(p[1]) << 16)
-           | (static_cast<uint32_t>(p[2]) << 8) | p[3];
-}
 
 /// Adds up the sizes of a body's fields.
 struct SizeVisitor
@@ -182,13 +170,13 @@ struct ReadVisitor
 
     void U16(const char*, uint16_t& v)
     {
-        v = ReadU16(p);
+        v = PptpReadU16(p);
         p += 2;
     }
 
     void U32(const char*, uint32_t& v)
     {
-        v = ReadU32(p);
+        v = PptpReadU32(p);
         p += 4;
     }
 
@@ -515,11 +503,11 @@ PptpControlMessage::Decode(const uint8_t* data, uint32_t size, PptpControlMessag
         os << "only " << size << " bytes, the control header needs " << PPTP_CONTROL_HEADER_SIZE;
         return PptpDecodeResult::Fail(PptpDecodeError::TRUNCATED, os.str());
     }
-    uint16_t length = ReadU16(data);
-    uint16_t pptpType = ReadU16(data + 2);
-    uint32_t cookie = ReadU32(data + 4);
-    uint16_t controlType = ReadU16(data + 8);
-    uint16_t reserved0 = ReadU16(data + 10);
+    uint16_t length = PptpReadU16(data);
+    uint16_t pptpType = PptpReadU16(data + 2);
+    uint32_t cookie = PptpReadU32(data + 4);
+    uint16_t controlType = PptpReadU16(data + 8);
+    uint16_t reserved0 = PptpReadU16(data + 10);
 
     if (cookie != PPTP_MAGIC_COOKIE)
     {

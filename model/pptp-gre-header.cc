@@ -5,6 +5,7 @@
 #include "pptp-gre-header.h"
 
 #include "ns3/log.h"
+#include "pptp-byte-order.h"
 
 #include <iomanip>
 #include <sstream>
@@ -29,13 +30,6 @@ constexpr uint8_t MASK_RECURSION = 0x07;
 constexpr uint8_t FLAG_ACK = 0x80;
 constexpr uint8_t MASK_FLAGS = 0x78;
 constexpr uint8_t MASK_VERSION = 0x07;
-
-uint32_t
-ReadU32(const uint8_t* p)
-{
-    return (static_cast<uint32_t>(p[0]) << 24) | (static_cast<uint32_t>(p[1]) << 16)
-           | (static_cast<uint32_t>(p[2]) << 8) | p[3];
-}
 
 } // namespace
 
@@ -193,9 +187,9 @@ PptpGreHeader::DecodeFields(const uint8_t* data, uint32_t size, PptpGreHeader& h
     header.m_hasSequence = hasSequence;
     header.m_hasAck = hasAck;
     const uint8_t* p = data + BASE_SIZE;
-    header.m_sequence = hasSequence ? ReadU32(p) : 0;
+    header.m_sequence = hasSequence ? PptpReadU32(p) : 0;
     p += hasSequence ? 4 : 0;
-    header.m_ack = hasAck ? ReadU32(p) : 0;
+    header.m_ack = hasAck ? PptpReadU32(p) : 0;
     return PptpDecodeResult{};
 }
 
