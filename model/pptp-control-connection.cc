@@ -1070,11 +1070,7 @@ PptpControlConnection::ClearCallWithCause(Ptr<PptpCall> call, PptpDownCause caus
     {
         // PPP ends first (LCP Terminate-Request/Ack), as pppd does before pptp clears the call.
         call->m_clearing = true;
-        call->m_session->Terminate(Callback<void>(
-            [this, call]()
-            {
-                Simulator::ScheduleNow(&PptpControlConnection::FinishClear, this, call);
-            }));
+        call->m_session->Terminate(MakeCallback(&PptpControlConnection::PppTerminated, this));
         return;
     }
     FinishClear(call);
@@ -1132,23 +1128,10 @@ PptpControlConnection::StartDataPlane(Ptr<PptpCall> call)
     call->m_channel->Connect(
         call->m_peerCallId, call->m_peerReceiveWindow, call->m_peerProcessingDelay);
     call->m_session = m_pppFactory.Create<PptpPppSession>();
-    call->m_session->SetLinkUpCallback(Callback<void, uint32_t, uint32_t>(
-        [this, call](uint32_t send, uint32_t receive)
-        {
-            PppLinkUp(call, send, receive);
-        }));
-    // The interface is added after the packet that opened IPCP has been handled: adding one
-    // while the node is still dispatching that packet would change the handler list in use.
-    call->m_session->SetIpUpCallback(Callback<void, Ipv4Address, Ipv4Address, uint16_t>(
-        [this, call](Ipv4Address l, Ipv4Address p, uint16_t mtu)
-        {
-            Simulator::ScheduleNow(&PptpControlConnection::PppIpUp, this, call, l, p, mtu);
-        }));
-    call->m_session->SetDownCallback(Callback<void, const std::string&>(
-        [this, call](const std::string& reason)
-        {
-            PppDown(call, reason);
-        }));
+    call->m_session->SetCallId(call->m_localCallId);
+    call->m_session->SetLinkUpCallback(MakeCallback(&PptpControlConnection::PppLinkUp, this));
+    call->m_session->SetIpUpCallback(MakeCallback(&PptpControlConnection::PppIpUp, this));
+    call->m_session->SetDownCallback(MakeCallback(&PptpControlConnection::PppDown, this));
     call->m_session->Start(call->m_channel,
                            m_role == Role::PNS ? PptpPppSession::Role::PEER
                                                : PptpPppSession::Role::AUTHENTICATOR,
@@ -1157,8 +1140,24 @@ PptpControlConnection::StartDataPlane(Ptr<PptpCall> call)
 }
 
 void
-PptpControlConnection::PppLinkUp(Ptr<PptpCall> call, uint32_t sendAccm, uint32_t receiveAccm)
+PptpControlConnection::PppTerminated(uint16_t callId)
 {
+    // Finish once the session has finished the event that ended it.
+    Ptr<PptpCall> call = FindByLocalId(callId);
+    if (call)
+    {
+        Simulator::ScheduleNow(&PptpControlConnection::FinishClear, this, call);
+    }
+}
+
+void
+PptpControlConnection::PppLinkUp(uint16_t callId, uint32_t sendAccm, uint32_t receiveAccm)
+{
+    Ptr<PptpCall> call = FindByLocalId(callId);
+    if (!call)
+    {
+        return;
+    }
     if (m_sendSetLinkInfo && call->m_state == PptpCall::State::ESTABLISHED)
     {
         SendSetLinkInfo(call, sendAccm, receiveAccm);
@@ -1166,10 +1165,22 @@ PptpControlConnection::PppLinkUp(Ptr<PptpCall> call, uint32_t sendAccm, uint32_t
 }
 
 void
-PptpControlConnection::PppIpUp(Ptr<PptpCall> call,
-                               Ipv4Address local,
-                               Ipv4Address peer,
-                               uint16_t mtu)
+PptpControlConnection::PppIpUp(uint16_t callId, Ipv4Address local, Ipv4Address peer, uint16_t mtu)
+{
+    // The interface is added after the packet that opened IPCP has been handled: adding one
+    // while the node is still dispatching that packet would change the handler list in use.
+    Ptr<PptpCall> call = FindByLocalId(callId);
+    if (call)
+    {
+        Simulator::ScheduleNow(&PptpControlConnection::TunnelUp, this, call, local, peer, mtu);
+    }
+}
+
+void
+PptpControlConnection::TunnelUp(Ptr<PptpCall> call,
+                                Ipv4Address local,
+                                Ipv4Address peer,
+                                uint16_t mtu)
 {
     if (call->m_state != PptpCall::State::ESTABLISHED || !call->m_session->IsIpUp())
     {
@@ -1188,8 +1199,13 @@ PptpControlConnection::PppIpUp(Ptr<PptpCall> call,
 }
 
 void
-PptpControlConnection::PppDown(Ptr<PptpCall> call, const std::string& reason)
+PptpControlConnection::PppDown(uint16_t callId, const std::string& reason)
 {
+    Ptr<PptpCall> call = FindByLocalId(callId);
+    if (!call)
+    {
+        return;
+    }
     bool peerEnded = reason == "peer terminated the link";
     if (call->m_tunnel && call->m_tunnel->IsUp())
     {

@@ -310,9 +310,13 @@ class PptpControlConnection : public Object
     // Data plane.
     void StartDataPlane(Ptr<PptpCall> call);
     void StopDataPlane(Ptr<PptpCall> call, PptpDownCause cause);
-    void PppLinkUp(Ptr<PptpCall> call, uint32_t sendAccm, uint32_t receiveAccm);
-    void PppIpUp(Ptr<PptpCall> call, Ipv4Address local, Ipv4Address peer, uint16_t mtu);
-    void PppDown(Ptr<PptpCall> call, const std::string& reason);
+    // The PPP session's callbacks name the call by its local Call ID.
+    void PppLinkUp(uint16_t callId, uint32_t sendAccm, uint32_t receiveAccm);
+    void PppIpUp(uint16_t callId, Ipv4Address local, Ipv4Address peer, uint16_t mtu);
+    void PppDown(uint16_t callId, const std::string& reason);
+    void PppTerminated(uint16_t callId);
+    /// Bring the tunnel interface up (IPCP is up).
+    void TunnelUp(Ptr<PptpCall> call, Ipv4Address local, Ipv4Address peer, uint16_t mtu);
     /// Once stopping and no call is left: send Stop-Control-Connection-Request.
     void ContinueStop();
 

@@ -336,12 +336,12 @@ PptpPppSession::Start(Ptr<PptpGreChannel> channel,
 }
 
 void
-PptpPppSession::Terminate(Callback<void> done)
+PptpPppSession::Terminate(Callback<void, uint16_t> done)
 {
     if (m_down || !m_lcp || m_lcp->GetState() == PppNegotiation::State::STOPPED)
     {
         GoDown("terminated");
-        done();
+        done(m_callId);
         return;
     }
     m_terminated = done;
@@ -379,7 +379,7 @@ PptpPppSession::GoDown(const std::string& reason)
     m_ipcp->Abort();
     if (!m_downCallback.IsNull())
     {
-        m_downCallback(reason);
+        m_downCallback(m_callId, reason);
     }
 }
 
@@ -673,7 +673,7 @@ PptpPppSession::LcpUp()
     NS_LOG_INFO("LCP up: peer MRU " << m_peerMru << ", compression " << m_compress);
     if (!m_linkUp.IsNull())
     {
-        m_linkUp(m_peerAccm, m_localAccm);
+        m_linkUp(m_callId, m_peerAccm, m_localAccm);
     }
     if (!m_lcpEchoInterval.IsZero())
     {
@@ -712,9 +712,9 @@ PptpPppSession::LcpFinished(const std::string& reason)
     GoDown(reason);
     if (!m_terminated.IsNull())
     {
-        Callback<void> done = m_terminated;
+        Callback<void, uint16_t> done = m_terminated;
         m_terminated.Nullify();
-        done();
+        done(m_callId);
     }
 }
 
@@ -1026,26 +1026,32 @@ PptpPppSession::IpcpUp()
     NS_LOG_INFO("IPCP up: " << m_localAddress << " <-> " << m_peerAddress);
     if (!m_ipUp.IsNull())
     {
-        m_ipUp(m_localAddress, m_peerAddress, m_peerMru);
+        m_ipUp(m_callId, m_localAddress, m_peerAddress, m_peerMru);
     }
 }
 
 // ---- accessors ------------------------------------------------------------------------
 
 void
-PptpPppSession::SetLinkUpCallback(Callback<void, uint32_t, uint32_t> cb)
+PptpPppSession::SetCallId(uint16_t callId)
+{
+    m_callId = callId;
+}
+
+void
+PptpPppSession::SetLinkUpCallback(Callback<void, uint16_t, uint32_t, uint32_t> cb)
 {
     m_linkUp = cb;
 }
 
 void
-PptpPppSession::SetIpUpCallback(Callback<void, Ipv4Address, Ipv4Address, uint16_t> cb)
+PptpPppSession::SetIpUpCallback(Callback<void, uint16_t, Ipv4Address, Ipv4Address, uint16_t> cb)
 {
     m_ipUp = cb;
 }
 
 void
-PptpPppSession::SetDownCallback(Callback<void, const std::string&> cb)
+PptpPppSession::SetDownCallback(Callback<void, uint16_t, const std::string&> cb)
 {
     m_downCallback = cb;
 }
