@@ -7,6 +7,8 @@
 
 // Small tools shared by the module's test suites.
 
+#include "ns3/buffer.h"
+
 #include <cstdint>
 #include <iomanip>
 #include <sstream>
@@ -121,6 +123,24 @@ ToHex(const std::vector<uint8_t>& bytes)
         os << std::hex << std::setw(2) << std::setfill('0') << +b;
     }
     return os.str();
+}
+
+/**
+ * Run a header's Deserialize on raw bytes, as Packet::RemoveHeader does, but
+ * without a Packet: a packet made of raw bytes has no header in its metadata,
+ * and ns-3 builds with packet metadata checks reject removing one from it.
+ * \param bytes the bytes
+ * \param header receives the header
+ * \return what Deserialize consumed
+ */
+template<class H>
+uint32_t
+DeserializeFrom(const std::vector<uint8_t>& bytes, H& header)
+{
+    Buffer buffer;
+    buffer.AddAtStart(bytes.size());
+    buffer.Begin().Write(bytes.data(), bytes.size());
+    return header.Deserialize(buffer.Begin());
 }
 
 /// \return the folder holding this file (the module's test/ folder), with a trailing slash
