@@ -209,15 +209,9 @@ PptpCaptureSummary::DecodeIpv4(uint32_t frame,
     bool fragment = (PptpReadU16(data + 6) & 0x3FFF) != 0; // MF set or a non-zero offset
     if (fragment)
     {
-        lines.push_back({frame,
-                         time,
-                         "IPv4 fragment of a PPTP packet, not reassembled " +
-                             [&]
-                             {
-                                 std::ostringstream os;
-                                 os << source << " " << destination;
-                                 return os.str();
-                             }()});
+        std::ostringstream os;
+        os << "IPv4 fragment of a PPTP packet, not reassembled " << source << " " << destination;
+        lines.push_back({frame, time, os.str()});
         return;
     }
     const uint8_t* payload = data + headerLength;
