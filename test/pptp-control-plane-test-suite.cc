@@ -357,6 +357,11 @@ class ManyClientsTestCase : public TestCase
     }
 
   private:
+    static void CountCalls(Ptr<PptpServer> server, uint32_t* count)
+    {
+        *count = server->GetEstablishedCallCount();
+    }
+
     void DoRun() override
     {
         ControlPlaneOnly controlPlaneOnly;
@@ -378,11 +383,7 @@ class ManyClientsTestCase : public TestCase
         }
         Ptr<PptpServer> pac = DynamicCast<PptpServer>(server.Get(0));
         uint32_t peak = 0;
-        Simulator::Schedule(Seconds(10),
-                            [&peak, pac]()
-                            {
-                                peak = pac->GetEstablishedCallCount();
-                            });
+        Simulator::Schedule(Seconds(10), &ManyClientsTestCase::CountCalls, pac, &peak);
         Simulator::Stop(Seconds(60));
         Simulator::Run();
 

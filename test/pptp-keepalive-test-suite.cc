@@ -174,6 +174,12 @@ class LossySurvivalTestCase : public TestCase
     }
 
   private:
+    static void SetLoss(std::pair<Ptr<RateErrorModel>, Ptr<RateErrorModel>> models, double rate)
+    {
+        models.first->SetRate(rate);
+        models.second->SetRate(rate);
+    }
+
     void DoRun() override
     {
         TcpDefaultsGuard tcp(15, false);
@@ -185,12 +191,7 @@ class LossySurvivalTestCase : public TestCase
         ApplicationContainer client = PptpClientHelper(net.serverAddresses[0]).Install(net.clients);
         client.Start(Seconds(1));
         // Loss after set-up, so that the test is about keeping the tunnel, not making it.
-        Simulator::Schedule(Seconds(5),
-                            [models]()
-                            {
-                                models.first->SetRate(0.3);
-                                models.second->SetRate(0.3);
-                            });
+        Simulator::Schedule(Seconds(5), &LossySurvivalTestCase::SetLoss, models, 0.3);
         SideLog pns;
         SideLog pac;
         pns.Watch(client.Get(0));
