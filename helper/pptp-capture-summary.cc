@@ -12,6 +12,7 @@
 #include "ns3/pptp-ppp-header.h"
 #include "ns3/pptp-summary.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace ns3

@@ -19,6 +19,7 @@
 #include "pptp-ppp-session.h"
 #include "pptp-tunnel.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace ns3

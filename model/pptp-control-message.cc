@@ -7,6 +7,7 @@
 #include "ns3/log.h"
 #include "pptp-byte-order.h"
 
+#include <algorithm>
 #include <array>
 #include <iomanip>
 #include <sstream>

@@ -15,6 +15,7 @@
 #include "pptp-gre-channel.h"
 #include "pptp-ppp-header.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <sstream>
 

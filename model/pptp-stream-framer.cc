@@ -8,6 +8,8 @@
 #include "ns3/packet.h"
 #include "pptp-control-message.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 

@@ -12,6 +12,7 @@
 #include "ns3/test.h"
 #include "pptp-test-utils.h"
 
+#include <algorithm>
 #include <sstream>
 
 using namespace ns3;

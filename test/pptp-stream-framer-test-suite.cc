@@ -15,6 +15,7 @@
 #include "ns3/test.h"
 #include "pptp-test-utils.h"
 
+#include <algorithm>
 #include <numeric>
 #include <sstream>
 

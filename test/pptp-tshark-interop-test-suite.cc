@@ -18,6 +18,7 @@
 #include "pptp-sample-messages.h"
 #include "pptp-test-topology.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
