@@ -143,12 +143,20 @@ DeserializeFrom(const std::vector<uint8_t>& bytes, H& header)
     return header.Deserialize(buffer.Begin());
 }
 
-/// \return the folder holding this file (the module's test/ folder), with a trailing slash
+/**
+ * \return the module's test/ folder, with a trailing slash: ns-3's own builds
+ * define NS_TEST_SOURCEDIR for module tests (relative to the top of the tree,
+ * where tests run); elsewhere the folder of this file is used.
+ */
 inline std::string
 TestDir()
 {
+#ifdef NS_TEST_SOURCEDIR
+    return std::string(NS_TEST_SOURCEDIR) + "/";
+#else
     std::string file = __FILE__;
     return file.substr(0, file.find_last_of('/') + 1);
+#endif
 }
 
 } // namespace pptptest
