@@ -131,7 +131,12 @@ PptpClient::Connect()
     m_socket->Bind();
     m_socket->SetConnectCallback(MakeCallback(&PptpClient::ConnectionSucceeded, this),
                                  MakeCallback(&PptpClient::ConnectionFailed, this));
-    m_socket->Connect(InetSocketAddress(m_remoteAddress, m_remotePort));
+    if (m_socket->Connect(InetSocketAddress(m_remoteAddress, m_remotePort)) != 0)
+    {
+        // Refused at once (no route to the server: its link is down). No callback will come:
+        // this attempt failed.
+        Simulator::ScheduleNow(&PptpClient::ConnectionFailed, this, m_socket);
+    }
 }
 
 void

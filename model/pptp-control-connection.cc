@@ -1193,8 +1193,23 @@ PptpControlConnection::TunnelUp(Ptr<PptpCall> call,
         NS_LOG_WARN("TunnelNetworks \"" << m_tunnelNetworks << "\" is not a list of a.b.c.d/len");
         routes.clear();
     }
-    call->m_tunnel = CreateObject<PptpTunnel>();
+    // IPCP can open again on a call whose tunnel is up (a Configure-Request after a lost Ack
+    // renegotiates it): the same interface is set up anew with what was agreed this time. A
+    // second interface would leave the first one routed to a tunnel that no longer exists.
+    bool renegotiated = call->m_tunnel && call->m_tunnel->IsUp();
+    if (call->m_tunnel)
+    {
+        call->m_tunnel->Down();
+    }
+    else
+    {
+        call->m_tunnel = CreateObject<PptpTunnel>();
+    }
     call->m_tunnel->Up(m_node, call->m_session, local, peer, mtu, routes);
+    if (renegotiated)
+    {
+        return; // the same tunnel, still up
+    }
     call->m_tunnelUpTime = Simulator::Now();
     m_tunnelUpTrace(call, Simulator::Now() - call->m_placedTime);
 }
