@@ -1,11 +1,11 @@
 # ns3-pptp: the two commands of the README.
-#   make run   installs what is missing, builds, and runs the main program
+#   make run   installs what is missing, builds, and runs the default scenario (pptp-sim)
 #   make test  installs what is missing, builds, and runs every test suite through ctest
 BUILD_DIR ?= build
 JOBS ?= 2
 CMAKE_BUILD_TYPE ?= RelWithDebInfo
 
-.PHONY: all deps configure build run test format clean
+.PHONY: all deps configure build run demo test format clean
 
 all: build
 
@@ -20,9 +20,14 @@ configure: deps $(BUILD_DIR)/CMakeCache.txt
 build: configure
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
-# Until the scenario runner exists: decode the committed capture of real pptpd and pptp-linux,
-# then run the LAN-to-LAN seed scenario (its pcap files go to results/).
+# The scenario runner on the default scenario: a dozen clients over lossy links for an hour,
+# with a link outage; results, CSV time series and plots in results/default/.
 run: build
+	./$(BUILD_DIR)/examples/pptp-sim --config examples/scenarios/default.ini --out results/default
+
+# The earlier demonstrations: decode the committed capture of real pptpd and pptp-linux, then
+# run the LAN-to-LAN seed scenario (its pcap files go to results/).
+demo: build
 	./$(BUILD_DIR)/examples/pptp-trace-summary test/captures/real-pptpd-session.pcap
 	mkdir -p results
 	./$(BUILD_DIR)/examples/pptp-lan-to-lan --pcap=results/pptp-lan-to-lan

@@ -3,11 +3,23 @@
 # "pptp". Sources are found by pattern, as in CMakeLists.txt, so both builds list the same files.
 
 
+def configure(conf):
+    # The scenario runner (helper/pptp-sim-*.cc, examples/pptp-sim.cc) reads its options with
+    # Boost.Program_options (Debian: libboost-program-options-dev).
+    conf.check_cxx(lib='boost_program_options', header_name='boost/program_options.hpp',
+                   uselib_store='BOOST_PROGRAM_OPTIONS', mandatory=True,
+                   msg='Checking for Boost.Program_options')
+
+
 def build(bld):
     module = bld.create_ns3_module('pptp', ['internet', 'point-to-point', 'applications',
-                                              'virtual-net-device'])
+                                              'virtual-net-device', 'traffic-control'])
     module.source = [n.path_from(bld.path) for n in
                      bld.path.ant_glob(['model/*.cc', 'helper/*.cc'])]
+    module.uselib = 'BOOST_PROGRAM_OPTIONS'
+    # Where the scenario runner finds its plotting script.
+    module.defines = ['PPTP_PLOT_SCRIPT_PATH="%s"' %
+                      bld.path.find_node('utils/pptp-plot.py').abspath()]
 
     module_test = bld.create_ns3_module_test_library('pptp')
     module_test.source = [n.path_from(bld.path) for n in

@@ -9,6 +9,7 @@ packages=(
     ns3                              # its helper programs, which ns-3's CMake package names
     libboost-program-options-dev
     tshark                           # the interoperability test decodes our pcap with it
+    python3-matplotlib               # pptp-sim's plots (utils/pptp-plot.py, run by /usr/bin/python3)
 )
 
 missing=()
