@@ -21,51 +21,13 @@
 #include "ns3/test.h"
 #include "pptp-sample-messages.h"
 #include "pptp-test-topology.h"
+#include "pptp-test-utils.h"
 
 #include <string>
 #include <vector>
 
 using namespace ns3;
 using namespace ns3::pptptest;
-
-// ns-3 goes on after a failed NS_TEST_ASSERT_* unless the runner is given --stop-on-failure;
-// these end the check on failure in any case, for what follows indexes what they check.
-#define PPTP_REQUIRE_EQ(actual, limit, msg)        \
-    do                                             \
-    {                                              \
-        NS_TEST_ASSERT_MSG_EQ(actual, limit, msg); \
-        if (!((actual) == (limit)))                \
-        {                                          \
-            return;                                \
-        }                                          \
-    } while (false)
-#define PPTP_REQUIRE_NE(actual, limit, msg)        \
-    do                                             \
-    {                                              \
-        NS_TEST_ASSERT_MSG_NE(actual, limit, msg); \
-        if ((actual) == (limit))                   \
-        {                                          \
-            return;                                \
-        }                                          \
-    } while (false)
-#define PPTP_REQUIRE_GT_OR_EQ(actual, limit, msg)        \
-    do                                                   \
-    {                                                    \
-        NS_TEST_ASSERT_MSG_GT_OR_EQ(actual, limit, msg); \
-        if ((actual) < (limit))                          \
-        {                                                \
-            return;                                      \
-        }                                                \
-    } while (false)
-#define PPTP_REQUIRE_GT(actual, limit, msg)        \
-    do                                             \
-    {                                              \
-        NS_TEST_ASSERT_MSG_GT(actual, limit, msg); \
-        if (!((actual) > (limit)))                 \
-        {                                          \
-            return;                                \
-        }                                          \
-    } while (false)
 
 namespace
 {
