@@ -18,7 +18,7 @@
 
 /*
  * ns-3 goes on after a failed NS_TEST_ASSERT_* unless the runner is given --stop-on-failure;
-these end the check on failure in any case, for what follows indexes what they check.
+ * These end the check on failure in any case, for what follows indexes what they check.
  */
 #define PPTP_REQUIRE_EQ(actual, limit, msg)        \
     do                                             \
