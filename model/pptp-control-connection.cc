@@ -440,7 +440,12 @@ PptpControlConnection::HandleBytes(const std::vector<uint8_t>& bytes)
     // Anything received shows the peer is alive.
     m_echoMisses = 0;
     m_echoOutstanding = false;
-    m_echoTimer.Cancel();
+    if (m_echoTimer.IsRunning())
+    {
+        // Out of the event list at once rather than cancelled and left to expire: one Echo
+        // per interval on every connection makes that a large share of the idle events.
+        Simulator::Remove(m_echoTimer);
+    }
     if (m_state == State::ESTABLISHED)
     {
         RestartIdleTimer();
@@ -837,9 +842,27 @@ PptpControlConnection::RestartIdleTimer()
     {
         return;
     }
-    m_idleTimer.Cancel();
-    m_idleTimer
-        = Simulator::Schedule(m_echoInterval, &PptpControlConnection::SendEchoRequest, this);
+    // Only the time is noted here; the timer, when it expires, waits again if a message came
+    // meanwhile: one event per interval instead of a cancelled one per message received.
+    m_idleSince = Simulator::Now();
+    if (!m_idleTimer.IsRunning())
+    {
+        m_idleTimer
+            = Simulator::Schedule(m_echoInterval, &PptpControlConnection::IdleTimerExpired, this);
+    }
+}
+
+void
+PptpControlConnection::IdleTimerExpired()
+{
+    Time due = m_idleSince + m_echoInterval;
+    if (due > Simulator::Now())
+    {
+        m_idleTimer = Simulator::Schedule(
+            due - Simulator::Now(), &PptpControlConnection::IdleTimerExpired, this);
+        return;
+    }
+    SendEchoRequest();
 }
 
 void

@@ -322,6 +322,8 @@ class PptpControlConnection : public Object
 
     // Keepalive.
     void RestartIdleTimer();
+    /// The idle timer expired: send an Echo-Request, or wait again if a message came since.
+    void IdleTimerExpired();
     void SendEchoRequest();
     void EchoTimedOut();
     void ControlReplyTimedOut();
@@ -384,6 +386,7 @@ class PptpControlConnection : public Object
     bool m_echoOutstanding{false};
     uint64_t m_drops{0};
     EventId m_idleTimer;
+    Time m_idleSince; //!< when the last message arrived (the idle timer counts from it)
     EventId m_echoTimer;
     EventId m_controlTimer;
     EventId m_wanErrorTimer;

@@ -203,8 +203,7 @@ PptpGreChannel::AddAck(PptpGreHeader& header)
     if (m_ackOwed)
     {
         header.SetAcknowledgment(m_lastDelivered);
-        m_ackOwed = false;
-        m_ackOnlyTimer.Cancel();
+        m_ackOwed = false; // the ack-only timer, if running, finds nothing owed
     }
 }
 
@@ -244,10 +243,18 @@ PptpGreChannel::SendQueued()
 }
 
 void
-PptpGreChannel::SendAckOnly()
+PptpGreChannel::AckOnlyTimerExpired()
 {
     if (!m_open || !m_ackOwed)
     {
+        return;
+    }
+    Time due = m_ackOwedSince + m_ackDelay;
+    if (due > Simulator::Now())
+    {
+        // Owed again since this timer was set (an ack rode on data meanwhile).
+        m_ackOnlyTimer = Simulator::Schedule(
+            due - Simulator::Now(), &PptpGreChannel::AckOnlyTimerExpired, this);
         return;
     }
     PptpGreHeader header;
@@ -263,14 +270,19 @@ PptpGreChannel::SendAckOnly()
 void
 PptpGreChannel::RestartAckTimer()
 {
-    m_ackTimer.Cancel();
-    if (!m_inFlight.empty())
+    if (m_inFlight.empty())
     {
-        // The oldest packet in flight has had part of its time already.
-        Time elapsed = Simulator::Now() - m_inFlight.front().second;
-        Time left = m_ackTimeout > elapsed ? m_ackTimeout - elapsed : Time(0);
-        m_ackTimer = Simulator::Schedule(left, &PptpGreChannel::AckTimedOut, this);
+        return; // a running timer finds nothing in flight
     }
+    // The oldest packet in flight has had part of its time already.
+    Time due = std::max(m_inFlight.front().second + m_ackTimeout, Simulator::Now());
+    if (m_ackTimer.IsRunning() && m_ackTimerDue <= due)
+    {
+        return; // it expires first and looks again then: no event per acknowledgement
+    }
+    m_ackTimer.Cancel();
+    m_ackTimerDue = due;
+    m_ackTimer = Simulator::Schedule(due - Simulator::Now(), &PptpGreChannel::AckTimedOut, this);
 }
 
 void
@@ -325,6 +337,11 @@ PptpGreChannel::AckTimedOut()
 {
     if (m_inFlight.empty())
     {
+        return;
+    }
+    if (m_inFlight.front().second + m_ackTimeout > Simulator::Now())
+    {
+        RestartAckTimer(); // acknowledgements came since it was set: not yet
         return;
     }
     NS_LOG_INFO("call " << m_localCallId << ": no acknowledgement for " << m_inFlight.size()
@@ -405,7 +422,12 @@ PptpGreChannel::Deliver(uint32_t sequence, Ptr<Packet> frame)
     if (!m_ackOwed)
     {
         m_ackOwed = true;
-        m_ackOnlyTimer = Simulator::Schedule(m_ackDelay, &PptpGreChannel::SendAckOnly, this);
+        m_ackOwedSince = Simulator::Now();
+        if (!m_ackOnlyTimer.IsRunning())
+        {
+            m_ackOnlyTimer
+                = Simulator::Schedule(m_ackDelay, &PptpGreChannel::AckOnlyTimerExpired, this);
+        }
     }
     if (!m_receive.IsNull())
     {
