@@ -6,11 +6,15 @@
 
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address.h"
+#include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
+#include "ns3/tcp-l4-protocol.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -76,7 +80,7 @@ PptpServer::DoDispose()
         connection->Dispose();
     }
     m_connections.clear();
-    m_listener = nullptr;
+    m_listeners.clear();
     PptpApplication::DoDispose();
 }
 
@@ -84,26 +88,50 @@ void
 PptpServer::StartApplication()
 {
     NS_LOG_FUNCTION(this);
-    m_listener = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
-    if (m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) < 0
-        || m_listener->Listen() < 0)
+    // One listener per TCP instance that receives segments on this node: the node's own, and
+    // any an interface has of its own (PptpInterfaceTcpHelper), which sees only that
+    // interface's connections.
+    Ptr<Node> node = GetNode();
+    std::vector<Ptr<TcpL4Protocol>> instances;
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    for (uint32_t i = 0; ipv4 && i < ipv4->GetNInterfaces(); ++i)
     {
-        NS_FATAL_ERROR("PptpServer cannot listen on TCP port " << m_port);
+        Ptr<TcpL4Protocol> tcp
+            = DynamicCast<TcpL4Protocol>(ipv4->GetProtocol(TcpL4Protocol::PROT_NUMBER, i));
+        if (tcp && tcp != node->GetObject<TcpL4Protocol>()
+            && std::find(instances.begin(), instances.end(), tcp) == instances.end())
+        {
+            instances.push_back(tcp);
+        }
     }
-    m_listener->SetAcceptCallback(MakeCallback(&PptpServer::HandleConnectionRequest, this),
-                                  MakeCallback(&PptpServer::HandleAccept, this));
+    m_listeners.push_back(Socket::CreateSocket(node, TcpSocketFactory::GetTypeId()));
+    for (const auto& tcp : instances)
+    {
+        m_listeners.push_back(tcp->CreateSocket());
+    }
+    for (const auto& listener : m_listeners)
+    {
+        if (listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) < 0
+            || listener->Listen() < 0)
+        {
+            NS_FATAL_ERROR("PptpServer cannot listen on TCP port " << m_port);
+        }
+        listener->SetAcceptCallback(MakeCallback(&PptpServer::HandleConnectionRequest, this),
+                                    MakeCallback(&PptpServer::HandleAccept, this));
+    }
 }
 
 void
 PptpServer::StopApplication()
 {
     NS_LOG_FUNCTION(this);
-    if (m_listener)
+    for (const auto& listener : m_listeners)
     {
-        m_listener->Close();
-        m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-                                      MakeNullCallback<void, Ptr<Socket>, const Address&>());
+        listener->Close();
+        listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                    MakeNullCallback<void, Ptr<Socket>, const Address&>());
     }
+    m_listeners.clear();
     for (auto& connection : GetConnections())
     {
         connection->Stop(PptpStopReason::STOP_LOCAL_SHUTDOWN);

@@ -64,15 +64,15 @@ class PptpServer : public PptpApplication
     /// Keep the counts of calls in use and established from call state changes.
     void CountCalls(Ptr<const PptpCall> call, PptpCall::State from, PptpCall::State to);
 
-    uint16_t m_port;              //!< TCP port to listen on
-    uint16_t m_maxChannels;       //!< calls allowed at once (0: no limit)
-    uint32_t m_incomingCalls;     //!< incoming calls to offer each PNS
-    Ipv4Address m_tunnelAddress;  //!< the server's own tunnel address
-    Ipv4Address m_poolStart;      //!< first address given to peers
-    uint32_t m_poolSize;          //!< how many addresses the pool has
-    std::vector<bool> m_poolUsed; //!< by offset from m_poolStart
-    uint32_t m_poolNext{0};       //!< where to look for a free address first
-    Ptr<Socket> m_listener;
+    uint16_t m_port;                      //!< TCP port to listen on
+    uint16_t m_maxChannels;               //!< calls allowed at once (0: no limit)
+    uint32_t m_incomingCalls;             //!< incoming calls to offer each PNS
+    Ipv4Address m_tunnelAddress;          //!< the server's own tunnel address
+    Ipv4Address m_poolStart;              //!< first address given to peers
+    uint32_t m_poolSize;                  //!< how many addresses the pool has
+    std::vector<bool> m_poolUsed;         //!< by offset from m_poolStart
+    uint32_t m_poolNext{0};               //!< where to look for a free address first
+    std::vector<Ptr<Socket>> m_listeners; //!< one per TCP instance of the node
     std::map<const PptpControlConnection*, Ptr<PptpControlConnection>> m_connections; //!< open ones
     uint32_t m_callsInUse{0};  //!< calls holding a channel
     uint32_t m_established{0}; //!< calls established
