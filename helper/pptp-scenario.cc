@@ -31,7 +31,9 @@
 #include "ns3/string.h"
 #include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
+#include "pptp-defaults-guard.h"
 #include "pptp-helper.h"
+#include "pptp-interface-tcp-helper.h"
 #include "pptp-trace-helper.h"
 
 #include <filesystem>
@@ -51,37 +53,6 @@ const uint16_t FIRST_PORT = 20000;
 const uint32_t SEGMENT_SIZE = 1348;
 /// pcap files written at most (one per device; file descriptors are finite).
 const uint32_t MAX_PCAP = 32;
-
-/**
- * Sets ns-3 attribute defaults for one run and puts back the previous ones
- * afterwards, so that a run leaves no trace in the process (tests run several).
- */
-class DefaultsGuard
-{
-  public:
-    void Set(const std::string& type, const std::string& attribute, const AttributeValue& value)
-    {
-        TypeId tid = TypeId::LookupByName(type);
-        TypeId::AttributeInformation info;
-        if (tid.LookupAttributeByName(attribute, &info))
-        {
-            m_saved.emplace_back(type + "::" + attribute,
-                                 info.initialValue->SerializeToString(info.checker));
-        }
-        Config::SetDefault(type + "::" + attribute, value);
-    }
-
-    ~DefaultsGuard()
-    {
-        for (auto it = m_saved.rbegin(); it != m_saved.rend(); ++it)
-        {
-            Config::SetDefault(it->first, StringValue(it->second));
-        }
-    }
-
-  private:
-    std::vector<std::pair<std::string, std::string>> m_saved;
-};
 
 /// An output file, or an exception naming it.
 std::unique_ptr<std::ofstream>
@@ -137,6 +108,12 @@ PptpScenario::BuildTopology()
     internet.Install(m_server);
     internet.Install(m_host);
     internet.Install(m_router);
+    if (c.bottleneck)
+    {
+        // The router only forwards: with the strong end system model a passing packet is
+        // not compared with the addresses of all its interfaces (one per client).
+        m_router.Get(0)->GetObject<Ipv4>()->SetAttribute("WeakEsModel", BooleanValue(false));
+    }
 
     // The device queues are the queues: no queue disc in front of them.
     TrafficControlHelper trafficControl;
@@ -166,6 +143,13 @@ PptpScenario::BuildTopology()
         link.interfaceB = interfaces.Get(1).second;
         m_clientAddresses.push_back(interfaces.GetAddress(0));
         m_serverAddresses.push_back(interfaces.GetAddress(1)); // replaced with a bottleneck
+    }
+
+    if (!c.bottleneck)
+    {
+        // The access links end at the server: a TCP instance per link, so that a segment is
+        // matched against its own client's connection only (PptpInterfaceTcpHelper).
+        PptpInterfaceTcpHelper::Install(m_server.Get(0));
     }
 
     PointToPointHelper lan;
@@ -521,7 +505,7 @@ PptpScenario::Run(const std::string& folder,
                   Progress progress)
 {
     const PptpScenarioConfig& c = m_config;
-    DefaultsGuard defaults;
+    PptpDefaultsGuard defaults;
     defaults.Set("ns3::TcpSocket", "DataRetries", UintegerValue(c.tcpRetries));
     defaults.Set("ns3::TcpSocketBase", "Timestamp", BooleanValue(c.tcpTimestamps));
     defaults.Set("ns3::TcpSocket", "SegmentSize", UintegerValue(SEGMENT_SIZE));
