@@ -18,6 +18,7 @@
 #include "ns3/pptp-benchmark.h"
 
 #include <cstdio>
+#include <exception>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -57,26 +58,40 @@ Fixed(double value, int digits)
     return s.str();
 }
 
-/// Run a function in a child process; what it writes to the given descriptor comes back.
+/// Exit status of a child whose case could not be built (and of the program then).
+const int EXIT_BAD_CASE = 2;
+
+/// Run a function in a child process; the text it returns comes back in reply.
+/// \return the child's exit status (-1 if it could not run or did not exit)
 template<typename F>
-bool
+int
 InChild(F body, std::string& reply)
 {
     int fds[2];
     if (pipe(fds) != 0)
     {
-        return false;
+        return -1;
     }
     std::cout.flush();
     pid_t pid = fork();
     if (pid < 0)
     {
-        return false;
+        return -1;
     }
     if (pid == 0)
     {
         close(fds[0]);
-        std::string text = body();
+        std::string text;
+        try
+        {
+            text = body();
+        }
+        catch (const std::exception& e)
+        {
+            std::cout.flush();
+            std::cerr << "pptp-bench: " << e.what() << "\n";
+            _exit(EXIT_BAD_CASE);
+        }
         std::cout.flush();
         ssize_t written = write(fds[1], text.data(), text.size());
         _exit(written == static_cast<ssize_t>(text.size()) ? 0 : 1);
@@ -91,7 +106,7 @@ InChild(F body, std::string& reply)
     close(fds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 std::string
@@ -170,6 +185,7 @@ main(int argc, char* argv[])
     std::string cases = "control-100,control-1000,control-10000,calls-10x1000,data";
     double hours = 1;
     uint32_t clientsPerRouter = 0;
+    bool interfaceTcp = true;
     CommandLine cmd(__FILE__);
     cmd.Usage("What PPTP tunnels cost to simulate: wall time, events, memory per tunnel.");
     cmd.AddValue("cases",
@@ -181,6 +197,10 @@ main(int argc, char* argv[])
                  "Clients behind each edge router of the control-plane topology (0: about "
                  "sqrt(N/2) for N clients)",
                  clientsPerRouter);
+    cmd.AddValue("interface-tcp",
+                 "Give the server a TCP instance per interface (PptpInterfaceTcpHelper); false: "
+                 "one for all its connections, as ns-3 does by default",
+                 interfaceTcp);
     cmd.Parse(argc, argv);
     if (!(hours > 0 && hours <= 1000))
     {
@@ -201,6 +221,7 @@ main(int argc, char* argv[])
         c.name = name;
         c.duration = Seconds(hours * 3600);
         c.clientsPerRouter = clientsPerRouter;
+        c.interfaceTcp = interfaceTcp;
         if (std::sscanf(name.c_str(), "control-%u%c", &a, &end) == 1 && a > 0 && a <= 60000)
         {
             c.clients = a;
@@ -226,6 +247,7 @@ main(int argc, char* argv[])
     }
 
     bool ok = true;
+    bool badCase = false;
     std::vector<ControlFigures> figures;
     if (!control.empty())
     {
@@ -243,14 +265,17 @@ main(int argc, char* argv[])
         std::string reply;
         ControlFigures f;
         f.name = c.name;
-        if (!InChild(
-                [&c]
-                {
-                    return RunControlCase(c);
-                },
-                reply))
+        auto run = [&c]()
         {
-            std::cout << std::left << std::setw(16) << c.name << " FAILED (the run did not end)\n";
+            return RunControlCase(c);
+        };
+        int status = InChild(run, reply);
+        if (status != 0)
+        {
+            badCase = badCase || status == EXIT_BAD_CASE;
+            std::cout << std::left << std::setw(16) << c.name
+                      << (status == EXIT_BAD_CASE ? " not run (see above)\n"
+                                                  : " FAILED (the run did not end)\n");
             ok = false;
             continue;
         }
@@ -286,13 +311,11 @@ main(int argc, char* argv[])
     for (const auto& c : data)
     {
         std::string reply;
-        ok = InChild(
-                 [&c]
-                 {
-                     return RunDataCase(c);
-                 },
-                 reply)
-             && reply == "1" && ok;
+        auto run = [&c]()
+        {
+            return RunDataCase(c);
+        };
+        ok = InChild(run, reply) == 0 && reply == "1" && ok;
     }
-    return ok ? 0 : 1;
+    return badCase ? EXIT_BAD_CASE : (ok ? 0 : 1);
 }
