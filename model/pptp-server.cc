@@ -14,7 +14,7 @@
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
 
-#include <algorithm>
+#include <set>
 
 namespace ns3
 {
@@ -93,13 +93,13 @@ PptpServer::StartApplication()
     // interface's connections.
     Ptr<Node> node = GetNode();
     std::vector<Ptr<TcpL4Protocol>> instances;
+    std::set<Ptr<TcpL4Protocol>> seen{node->GetObject<TcpL4Protocol>()};
     Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
     for (uint32_t i = 0; ipv4 && i < ipv4->GetNInterfaces(); ++i)
     {
         Ptr<TcpL4Protocol> tcp
             = DynamicCast<TcpL4Protocol>(ipv4->GetProtocol(TcpL4Protocol::PROT_NUMBER, i));
-        if (tcp && tcp != node->GetObject<TcpL4Protocol>()
-            && std::find(instances.begin(), instances.end(), tcp) == instances.end())
+        if (tcp && seen.insert(tcp).second)
         {
             instances.push_back(tcp);
         }
