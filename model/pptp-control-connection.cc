@@ -195,6 +195,7 @@ PptpControlConnection::GetTypeId()
 
 PptpControlConnection::PptpControlConnection()
 {
+    m_idleTimer.SetFunction(MakeCallback(&PptpControlConnection::SendEchoRequest, this));
     m_channelFactory.SetTypeId(PptpGreChannel::GetTypeId());
     m_pppFactory.SetTypeId(PptpPppSession::GetTypeId());
 }
@@ -842,27 +843,7 @@ PptpControlConnection::RestartIdleTimer()
     {
         return;
     }
-    // Only the time is noted here; the timer, when it expires, waits again if a message came
-    // meanwhile: one event per interval instead of a cancelled one per message received.
-    m_idleSince = Simulator::Now();
-    if (!m_idleTimer.IsRunning())
-    {
-        m_idleTimer
-            = Simulator::Schedule(m_echoInterval, &PptpControlConnection::IdleTimerExpired, this);
-    }
-}
-
-void
-PptpControlConnection::IdleTimerExpired()
-{
-    Time due = m_idleSince + m_echoInterval;
-    if (due > Simulator::Now())
-    {
-        m_idleTimer = Simulator::Schedule(
-            due - Simulator::Now(), &PptpControlConnection::IdleTimerExpired, this);
-        return;
-    }
-    SendEchoRequest();
+    m_idleTimer.SetDeadline(Simulator::Now() + m_echoInterval);
 }
 
 void

@@ -14,6 +14,7 @@
 #include "ns3/traced-callback.h"
 #include "pptp-call.h"
 #include "pptp-control-message.h"
+#include "pptp-deadline-timer.h"
 #include "pptp-stream-framer.h"
 
 #include <deque>
@@ -322,8 +323,6 @@ class PptpControlConnection : public Object
 
     // Keepalive.
     void RestartIdleTimer();
-    /// The idle timer expired: send an Echo-Request, or wait again if a message came since.
-    void IdleTimerExpired();
     void SendEchoRequest();
     void EchoTimedOut();
     void ControlReplyTimedOut();
@@ -385,8 +384,7 @@ class PptpControlConnection : public Object
     uint32_t m_echoMisses{0};
     bool m_echoOutstanding{false};
     uint64_t m_drops{0};
-    EventId m_idleTimer;
-    Time m_idleSince; //!< when the last message arrived (the idle timer counts from it)
+    PptpDeadlineTimer m_idleTimer; //!< Echo-Request after EchoInterval without a message
     EventId m_echoTimer;
     EventId m_controlTimer;
     EventId m_wanErrorTimer;

@@ -99,7 +99,11 @@ PptpGreChannel::GetTypeId()
     return tid;
 }
 
-PptpGreChannel::PptpGreChannel() = default;
+PptpGreChannel::PptpGreChannel()
+{
+    m_ackTimer.SetFunction(MakeCallback(&PptpGreChannel::AckTimedOut, this));
+    m_ackOnlyTimer.SetFunction(MakeCallback(&PptpGreChannel::SendAckOnly, this));
+}
 
 PptpGreChannel::~PptpGreChannel() = default;
 
@@ -225,10 +229,7 @@ PptpGreChannel::Transmit(Ptr<Packet> frame)
     Ptr<Packet> packet = frame->Copy();
     packet->AddHeader(header);
     m_gre->Send(packet, m_localAddress, m_peerAddress);
-    if (!m_ackTimer.IsRunning())
-    {
-        RestartAckTimer();
-    }
+    RestartAckTimer();
 }
 
 void
@@ -243,19 +244,11 @@ PptpGreChannel::SendQueued()
 }
 
 void
-PptpGreChannel::AckOnlyTimerExpired()
+PptpGreChannel::SendAckOnly()
 {
     if (!m_open || !m_ackOwed)
     {
-        return;
-    }
-    Time due = m_ackOwedSince + m_ackDelay;
-    if (due > Simulator::Now())
-    {
-        // Owed again since this timer was set (an ack rode on data meanwhile).
-        m_ackOnlyTimer = Simulator::Schedule(
-            due - Simulator::Now(), &PptpGreChannel::AckOnlyTimerExpired, this);
-        return;
+        return; // an ack rode on data meanwhile
     }
     PptpGreHeader header;
     header.SetCallId(m_peerCallId);
@@ -270,19 +263,11 @@ PptpGreChannel::AckOnlyTimerExpired()
 void
 PptpGreChannel::RestartAckTimer()
 {
-    if (m_inFlight.empty())
+    if (!m_inFlight.empty())
     {
-        return; // a running timer finds nothing in flight
+        // The oldest packet in flight has had part of its time already.
+        m_ackTimer.SetDeadline(m_inFlight.front().second + m_ackTimeout);
     }
-    // The oldest packet in flight has had part of its time already.
-    Time due = std::max(m_inFlight.front().second + m_ackTimeout, Simulator::Now());
-    if (m_ackTimer.IsRunning() && m_ackTimerDue <= due)
-    {
-        return; // it expires first and looks again then: no event per acknowledgement
-    }
-    m_ackTimer.Cancel();
-    m_ackTimerDue = due;
-    m_ackTimer = Simulator::Schedule(due - Simulator::Now(), &PptpGreChannel::AckTimedOut, this);
 }
 
 void
@@ -337,11 +322,6 @@ PptpGreChannel::AckTimedOut()
 {
     if (m_inFlight.empty())
     {
-        return;
-    }
-    if (m_inFlight.front().second + m_ackTimeout > Simulator::Now())
-    {
-        RestartAckTimer(); // acknowledgements came since it was set: not yet
         return;
     }
     NS_LOG_INFO("call " << m_localCallId << ": no acknowledgement for " << m_inFlight.size()
@@ -422,12 +402,7 @@ PptpGreChannel::Deliver(uint32_t sequence, Ptr<Packet> frame)
     if (!m_ackOwed)
     {
         m_ackOwed = true;
-        m_ackOwedSince = Simulator::Now();
-        if (!m_ackOnlyTimer.IsRunning())
-        {
-            m_ackOnlyTimer
-                = Simulator::Schedule(m_ackDelay, &PptpGreChannel::AckOnlyTimerExpired, this);
-        }
+        m_ackOnlyTimer.SetDeadline(Simulator::Now() + m_ackDelay);
     }
     if (!m_receive.IsNull())
     {

@@ -11,6 +11,7 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
+#include "pptp-deadline-timer.h"
 #include "pptp-gre-header.h"
 
 #include <deque>
@@ -156,14 +157,14 @@ class PptpGreChannel : public Object
     void Transmit(Ptr<Packet> frame);
     /// Send what waits, as far as the window allows.
     void SendQueued();
-    /// AckDelay after an ack became owed: send it alone if nothing carried it meanwhile.
-    void AckOnlyTimerExpired();
+    /// Send the acknowledgement owed, alone (AckDelay after it became owed).
+    void SendAckOnly();
     /// Put the acknowledgement owed, if any, on a header.
     void AddAck(PptpGreHeader& header);
     void ProcessAck(uint32_t ack);
-    /// The oldest packet in flight may have waited its time-out: give up what is in flight.
+    /// The oldest packet in flight has waited its time-out: give up what is in flight.
     void AckTimedOut();
-    /// Make sure the acknowledgement timer expires by the oldest packet's time-out.
+    /// Set the acknowledgement timer to the oldest packet's time-out.
     void RestartAckTimer();
     /// Deliver a frame upward and note it must be acknowledged.
     void Deliver(uint32_t sequence, Ptr<Packet> frame);
@@ -198,19 +199,17 @@ class PptpGreChannel : public Object
     uint32_t m_ackedInWindow{0};                      //!< acknowledged since the window last grew
     std::deque<std::pair<uint32_t, Time>> m_inFlight; //!< sequence and send time, oldest first
     std::deque<Ptr<Packet>> m_queue;
-    EventId m_ackTimer;     //!< acknowledgement time-out of the oldest packet in flight
-    Time m_ackTimerDue;     //!< when m_ackTimer expires
-    Time m_ackTimeout;      //!< current adaptive time-out
-    Time m_rtt;             //!< smoothed round-trip time
-    Time m_deviation;       //!< smoothed deviation
-    bool m_rttValid{false}; //!< a sample was taken
+    PptpDeadlineTimer m_ackTimer; //!< acknowledgement time-out of the oldest packet in flight
+    Time m_ackTimeout;            //!< current adaptive time-out
+    Time m_rtt;                   //!< smoothed round-trip time
+    Time m_deviation;             //!< smoothed deviation
+    bool m_rttValid{false};       //!< a sample was taken
 
     // Receiving.
     bool m_received{false};                 //!< a data packet was received
     uint32_t m_lastDelivered{0};            //!< highest sequence number delivered
     bool m_ackOwed{false};                  //!< delivered packets not yet acknowledged
-    EventId m_ackOnlyTimer;                 //!< sends the owed ack alone after AckDelay
-    Time m_ackOwedSince;                    //!< when the ack owed became owed
+    PptpDeadlineTimer m_ackOnlyTimer;       //!< sends the owed ack alone after AckDelay
     std::map<uint32_t, Ptr<Packet>> m_held; //!< out of order, by distance from m_lastDelivered
     EventId m_reorderTimer;
 
