@@ -38,6 +38,29 @@ DefaultJobs()
     return n == 0 ? 1 : n;
 }
 
+/// Parse a whole number within [min, max]; false with the problem otherwise.
+bool
+ParseCount(const std::string& text, uint64_t min, uint64_t max, uint64_t& v, std::string& problem)
+{
+    if (!PptpUnits::ParseUnsigned(text, v, problem))
+    {
+        return false;
+    }
+    if (v < min || v > max)
+    {
+        problem = "out of range";
+        return false;
+    }
+    return true;
+}
+
+/// The values of a count option from min to max.
+std::string
+CountAllowed(uint64_t min, uint64_t max)
+{
+    return "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+}
+
 PptpSimOption
 TimeOption(const std::string& name,
            const std::string& group,
@@ -90,7 +113,7 @@ CountOption(const std::string& name,
     o.group = group;
     o.valueName = valueName;
     o.help = help;
-    o.allowed = "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+    o.allowed = CountAllowed(min, max);
     o.scenario = true;
     o.get = [member](const Settings& s)
     {
@@ -99,13 +122,8 @@ CountOption(const std::string& name,
     o.set = [member, min, max](Settings& s, const std::string& text, std::string& problem)
     {
         uint64_t v = 0;
-        if (!PptpUnits::ParseUnsigned(text, v, problem))
+        if (!ParseCount(text, min, max, v, problem))
         {
-            return false;
-        }
-        if (v < min || v > max)
-        {
-            problem = "out of range";
             return false;
         }
         s.scenario.*member = static_cast<T>(v);
@@ -253,13 +271,8 @@ ClientsOption(const std::string& name,
             return true;
         }
         uint64_t v = 0;
-        if (!PptpUnits::ParseUnsigned(text, v, problem))
+        if (!ParseCount(text, 1, 10000, v, problem))
         {
-            return false;
-        }
-        if (v < 1 || v > 10000)
-        {
-            problem = "out of range";
             return false;
         }
         s.scenario.*member = static_cast<uint32_t>(v);
@@ -353,6 +366,38 @@ RunOption(const std::string& name,
     o.get = get;
     o.set = set;
     return o;
+}
+
+/// A whole number of the run itself, from min to max.
+PptpSimOption
+RunCountOption(const std::string& name,
+               const std::string& group,
+               const std::string& valueName,
+               const std::string& help,
+               uint32_t Settings::*member,
+               uint64_t min,
+               uint64_t max)
+{
+    return RunOption(
+        name,
+        group,
+        valueName,
+        help,
+        CountAllowed(min, max),
+        [member](const Settings& s)
+        {
+            return std::to_string(s.*member);
+        },
+        [member, min, max](Settings& s, const std::string& text, std::string& problem)
+        {
+            uint64_t v = 0;
+            if (!ParseCount(text, min, max, v, problem))
+            {
+                return false;
+            }
+            s.*member = static_cast<uint32_t>(v);
+            return true;
+        });
 }
 
 PptpSimOption
@@ -852,56 +897,16 @@ PptpSimOptions::PptpSimOptions()
         o.repeatable = true;
         m_options.push_back(o); // read by Parse, not by a setter
     }
-    m_options.push_back(RunOption(
-        "runs",
-        "sweep",
-        "K",
-        "Independent RNG runs of each point (run numbers run, run+1, ...).",
-        "a whole number from 1 to 10000",
-        [](const Settings& s)
-        {
-            return std::to_string(s.runs);
-        },
-        [](Settings& s, const std::string& text, std::string& problem)
-        {
-            uint64_t v = 0;
-            if (!PptpUnits::ParseUnsigned(text, v, problem))
-            {
-                return false;
-            }
-            if (v < 1 || v > 10000)
-            {
-                problem = "out of range";
-                return false;
-            }
-            s.runs = static_cast<uint32_t>(v);
-            return true;
-        }));
-    m_options.push_back(RunOption(
-        "jobs",
-        "sweep",
-        "N",
-        "Points run at once on this machine.",
-        "a whole number from 1 to 1024",
-        [](const Settings& s)
-        {
-            return std::to_string(s.jobs);
-        },
-        [](Settings& s, const std::string& text, std::string& problem)
-        {
-            uint64_t v = 0;
-            if (!PptpUnits::ParseUnsigned(text, v, problem))
-            {
-                return false;
-            }
-            if (v < 1 || v > 1024)
-            {
-                problem = "out of range";
-                return false;
-            }
-            s.jobs = static_cast<uint32_t>(v);
-            return true;
-        }));
+    m_options.push_back(
+        RunCountOption("runs",
+                       "sweep",
+                       "K",
+                       "Independent RNG runs of each point (run numbers run, run+1, ...).",
+                       &Settings::runs,
+                       1,
+                       10000));
+    m_options.push_back(RunCountOption(
+        "jobs", "sweep", "N", "Points run at once on this machine.", &Settings::jobs, 1, 1024));
     m_options.push_back(RunOption(
         "emit-jobs",
         "sweep",
