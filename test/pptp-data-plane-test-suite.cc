@@ -684,6 +684,25 @@ class NegotiationTestCase : public TestCase
     }
 };
 
+/** The PAC and the first client's PNS on a TunnelTopology, the PNS started at 1 s, the
+ * tunnel events of both recorded. */
+struct OneTunnel
+{
+    explicit OneTunnel(TunnelTopology& net)
+        : server(PptpServerHelper().Install(net.star.server))
+        , pns(net.ClientHelper().Install(net.star.clients.Get(0)))
+    {
+        pns.Start(Seconds(1));
+        clientEvents.Watch(pns.Get(0));
+        serverEvents.Watch(server.Get(0));
+    }
+
+    ApplicationContainer server; //!< the PptpServer
+    ApplicationContainer pns;    //!< the PptpClient
+    TunnelEvents clientEvents;   //!< what the PNS reported
+    TunnelEvents serverEvents;   //!< what the PAC reported
+};
+
 // ---- 2. traffic -----------------------------------------------------------------------
 
 /** UDP and TCP from the client to a host behind the server, through the tunnel. */
@@ -700,13 +719,7 @@ class TunnelTrafficTestCase : public TestCase
     {
         TunnelTopology net;
         Ptr<Node> client = net.star.clients.Get(0);
-        ApplicationContainer server = PptpServerHelper().Install(net.star.server);
-        ApplicationContainer pns = net.ClientHelper().Install(client);
-        pns.Start(Seconds(1));
-        TunnelEvents clientEvents;
-        TunnelEvents serverEvents;
-        clientEvents.Watch(pns.Get(0));
-        serverEvents.Watch(server.Get(0));
+        OneTunnel tunnel(net);
         HostLog hostLog;
         hostLog.Watch(net.host.Get(0));
 
@@ -728,18 +741,19 @@ class TunnelTrafficTestCase : public TestCase
         Simulator::Schedule(Seconds(2.9),
                             [&]()
                             {
-                                if (clientEvents.Channel())
+                                if (tunnel.clientEvents.Channel())
                                 {
-                                    before = clientEvents.Channel()->GetStatistics();
+                                    before = tunnel.clientEvents.Channel()->GetStatistics();
                                 }
                             });
         Simulator::Stop(Seconds(40));
         Simulator::Run();
 
-        PPTP_REQUIRE_EQ(clientEvents.tunnelUp.size(), 1u, "client tunnel up");
-        PPTP_REQUIRE_EQ(serverEvents.tunnelUp.size(), 1u, "server tunnel up");
-        NS_TEST_EXPECT_MSG_LT(clientEvents.tunnelUp[0], Seconds(2.9), "up before the traffic");
-        NS_TEST_EXPECT_MSG_EQ(clientEvents.tunnelDown.size(), 0u, "stays up");
+        PPTP_REQUIRE_EQ(tunnel.clientEvents.tunnelUp.size(), 1u, "client tunnel up");
+        PPTP_REQUIRE_EQ(tunnel.serverEvents.tunnelUp.size(), 1u, "server tunnel up");
+        NS_TEST_EXPECT_MSG_LT(
+            tunnel.clientEvents.tunnelUp[0], Seconds(2.9), "up before the traffic");
+        NS_TEST_EXPECT_MSG_EQ(tunnel.clientEvents.tunnelDown.size(), 0u, "stays up");
         // UDP: everything, in order, from the tunnel address.
         NS_TEST_EXPECT_MSG_EQ(udp->GetReceived(), datagrams, "UDP datagrams received");
         NS_TEST_EXPECT_MSG_EQ(udp->GetLost(), 0u, "none lost");
@@ -756,7 +770,7 @@ class TunnelTrafficTestCase : public TestCase
         // carried at least every datagram and every full segment.
         NS_TEST_EXPECT_MSG_EQ(hostLog.from.size(), 1u, "one source address at the host");
         NS_TEST_EXPECT_MSG_GT(hostLog.from[POOL_FIRST], datagrams, "from 192.168.100.2");
-        Ptr<PptpGreChannel> channel = clientEvents.Channel();
+        Ptr<PptpGreChannel> channel = tunnel.clientEvents.Channel();
         const auto& after = channel->GetStatistics();
         uint32_t segments = (bytes + 535) / 536;
         NS_TEST_EXPECT_MSG_GT_OR_EQ(
@@ -764,7 +778,7 @@ class TunnelTrafficTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT_OR_EQ(after.txBytes - before.txBytes,
                                     uint64_t(bytes) + datagrams * (size + 28),
                                     "PNS channel bytes");
-        const auto& pac = serverEvents.Channel()->GetStatistics();
+        const auto& pac = tunnel.serverEvents.Channel()->GetStatistics();
         NS_TEST_EXPECT_MSG_EQ(pac.gaps, 0u, "PAC: no sequence gap");
         NS_TEST_EXPECT_MSG_EQ(pac.late + pac.duplicates, 0u, "PAC: nothing late or repeated");
         NS_TEST_EXPECT_MSG_EQ(pac.rxPackets, after.txPackets, "PAC received what the PNS sent");
@@ -856,13 +870,7 @@ class AckOnlyTestCase : public TestCase
     {
         TunnelTopology net;
         Ptr<Node> client = net.star.clients.Get(0);
-        ApplicationContainer server = PptpServerHelper().Install(net.star.server);
-        ApplicationContainer pns = net.ClientHelper().Install(client);
-        pns.Start(Seconds(1));
-        TunnelEvents clientEvents;
-        TunnelEvents serverEvents;
-        clientEvents.Watch(pns.Get(0));
-        serverEvents.Watch(server.Get(0));
+        OneTunnel tunnel(net);
         WireLog wire;
         wire.Watch(net.star.links[0].Get(1)); // what the PAC sends
         const uint32_t datagrams = 500;
@@ -874,21 +882,21 @@ class AckOnlyTestCase : public TestCase
         Simulator::Schedule(start - MilliSeconds(100),
                             [&]()
                             {
-                                if (serverEvents.Channel() && clientEvents.Channel())
+                                if (tunnel.serverEvents.Channel() && tunnel.clientEvents.Channel())
                                 {
-                                    pacBefore = serverEvents.Channel()->GetStatistics();
-                                    pnsBefore = clientEvents.Channel()->GetStatistics();
+                                    pacBefore = tunnel.serverEvents.Channel()->GetStatistics();
+                                    pnsBefore = tunnel.clientEvents.Channel()->GetStatistics();
                                 }
                             });
         Time end = start + interval * datagrams;
         Simulator::Stop(end + Seconds(3));
         Simulator::Run();
 
-        PPTP_REQUIRE_EQ(clientEvents.tunnelUp.size(), 1u, "client tunnel up");
-        PPTP_REQUIRE_EQ(serverEvents.tunnelUp.size(), 1u, "server tunnel up");
+        PPTP_REQUIRE_EQ(tunnel.clientEvents.tunnelUp.size(), 1u, "client tunnel up");
+        PPTP_REQUIRE_EQ(tunnel.serverEvents.tunnelUp.size(), 1u, "server tunnel up");
         NS_TEST_EXPECT_MSG_EQ(udp->GetReceived(), datagrams, "every datagram arrived");
-        const auto& pac = serverEvents.Channel()->GetStatistics();
-        Ptr<PptpGreChannel> pnsChannel = clientEvents.Channel();
+        const auto& pac = tunnel.serverEvents.Channel()->GetStatistics();
+        Ptr<PptpGreChannel> pnsChannel = tunnel.clientEvents.Channel();
         const auto& pnsStats = pnsChannel->GetStatistics();
         // The PAC had nothing to send: every acknowledgement went alone, one per AckDelay.
         NS_TEST_EXPECT_MSG_EQ(pac.txPackets, pacBefore.txPackets, "PAC sent no data");
@@ -1183,19 +1191,13 @@ class SpoofedGreTestCase : public TestCase
         TunnelTopology net;
         Ptr<Node> client = net.star.clients.Get(0);
         Ptr<Node> host = net.host.Get(0);
-        ApplicationContainer serverApp = PptpServerHelper().Install(net.star.server);
-        ApplicationContainer pns = net.ClientHelper().Install(client);
-        pns.Start(Seconds(1));
-        TunnelEvents clientEvents;
-        TunnelEvents serverEvents;
-        clientEvents.Watch(pns.Get(0));
-        serverEvents.Watch(serverApp.Get(0));
+        OneTunnel tunnel(net);
         Ptr<GreL4Protocol> serverGre = GreL4Protocol::Get(net.star.server.Get(0));
         serverGre->TraceConnectWithoutContext("Drop",
                                               MakeCallback(&SpoofedGreTestCase::Dropped, this));
         const uint32_t datagrams = 250;
         Ptr<UdpServer> udp = net.Udp(client, Seconds(3), datagrams, MilliSeconds(20), 300);
-        Ptr<PptpServer> server = DynamicCast<PptpServer>(serverApp.Get(0));
+        Ptr<PptpServer> server = DynamicCast<PptpServer>(tunnel.server.Get(0));
         Simulator::Schedule(Seconds(5),
                             &SpoofedGreTestCase::Attack,
                             this,
@@ -1219,13 +1221,14 @@ class SpoofedGreTestCase : public TestCase
         // The real call did not notice.
         NS_TEST_EXPECT_MSG_EQ(udp->GetReceived(), datagrams, "traffic went on");
         NS_TEST_EXPECT_MSG_EQ(udp->GetLost(), 0u, "nothing lost");
-        NS_TEST_EXPECT_MSG_EQ(clientEvents.tunnelDown.size(), 0u, "client tunnel up");
-        NS_TEST_EXPECT_MSG_EQ(serverEvents.tunnelDown.size(), 0u, "server tunnel up");
-        PPTP_REQUIRE_EQ(serverEvents.tunnelUp.size(), 1u, "server tunnel came up");
-        const auto& stats = serverEvents.Channel()->GetStatistics();
+        NS_TEST_EXPECT_MSG_EQ(tunnel.clientEvents.tunnelDown.size(), 0u, "client tunnel up");
+        NS_TEST_EXPECT_MSG_EQ(tunnel.serverEvents.tunnelDown.size(), 0u, "server tunnel up");
+        PPTP_REQUIRE_EQ(tunnel.serverEvents.tunnelUp.size(), 1u, "server tunnel came up");
+        const auto& stats = tunnel.serverEvents.Channel()->GetStatistics();
         NS_TEST_EXPECT_MSG_EQ(stats.gaps, 0u, "no sequence gap from the spoofed numbers");
         NS_TEST_EXPECT_MSG_EQ(stats.late, 0u, "nothing taken as late");
-        NS_TEST_EXPECT_MSG_EQ(serverEvents.sessions[0]->IsIpUp(), true, "PAC's PPP still up");
+        NS_TEST_EXPECT_MSG_EQ(
+            tunnel.serverEvents.sessions[0]->IsIpUp(), true, "PAC's PPP still up");
         Simulator::Destroy();
     }
 
