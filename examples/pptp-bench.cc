@@ -186,6 +186,8 @@ main(int argc, char* argv[])
     double hours = 1;
     uint32_t clientsPerRouter = 0;
     bool interfaceTcp = true;
+    bool prefixRouting = true;
+    std::string topology = "tree";
     CommandLine cmd(__FILE__);
     cmd.Usage("What PPTP tunnels cost to simulate: wall time, events, memory per tunnel.");
     cmd.AddValue("cases",
@@ -201,7 +203,20 @@ main(int argc, char* argv[])
                  "Give the server a TCP instance per interface (PptpInterfaceTcpHelper); false: "
                  "one for all its connections, as ns-3 does by default",
                  interfaceTcp);
+    cmd.AddValue("prefix-routing",
+                 "The server and the routers find routes in hash tables by prefix length "
+                 "(Ipv4PrefixRouting); false: Ipv4StaticRouting, which looks through them all",
+                 prefixRouting);
+    cmd.AddValue("topology",
+                 "Control-plane topology: tree (clients behind edge routers) or star (each "
+                 "client on its own link to the server)",
+                 topology);
     cmd.Parse(argc, argv);
+    if (topology != "tree" && topology != "star")
+    {
+        std::cerr << "pptp-bench: --topology must be tree or star, not '" << topology << "'\n";
+        return 2;
+    }
     if (!(hours > 0 && hours <= 1000))
     {
         std::cerr << "pptp-bench: --hours must be above 0 and at most 1000\n";
@@ -222,6 +237,8 @@ main(int argc, char* argv[])
         c.duration = Seconds(hours * 3600);
         c.clientsPerRouter = clientsPerRouter;
         c.interfaceTcp = interfaceTcp;
+        c.prefixRouting = prefixRouting;
+        c.star = topology == "star";
         if (std::sscanf(name.c_str(), "control-%u%c", &a, &end) == 1 && a > 0 && a <= 60000)
         {
             c.clients = a;

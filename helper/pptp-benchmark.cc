@@ -4,6 +4,7 @@
 
 #include "pptp-benchmark.h"
 
+#include "ipv4-prefix-routing-helper.h"
 #include "ns3/boolean.h"
 #include "ns3/bulk-send-helper.h"
 #include "ns3/internet-stack-helper.h"
@@ -255,7 +256,11 @@ PptpBenchmark::RunControl(const PptpBenchmarkControlCase& c)
     Clock::time_point buildStart = Clock::now();
 
     uint32_t perRouter = c.clientsPerRouter;
-    if (perRouter == 0)
+    if (c.star)
+    {
+        perRouter = c.clients; // the server takes the routers' place
+    }
+    else if (perRouter == 0)
     {
         // A keepalive exchange looks through the server's routes (one per router) 1.5 times
         // on average and through a router's (one per client) 3 times: the cost is lowest
@@ -263,8 +268,8 @@ PptpBenchmark::RunControl(const PptpBenchmarkControlCase& c)
         perRouter = static_cast<uint32_t>(std::ceil(std::sqrt(static_cast<double>(c.clients) / 2)));
         perRouter = std::max(perRouter, (c.clients + 253) / 254);
     }
-    uint32_t routers = (c.clients + perRouter - 1) / perRouter;
-    if (routers > 254 || perRouter > 16000)
+    uint32_t routers = c.star ? 0 : (c.clients + perRouter - 1) / perRouter;
+    if (routers > 254 || (perRouter > 16000 && !c.star) || c.clients > 4000000)
     {
         throw std::invalid_argument("too many clients for the benchmark's address plan");
     }
@@ -279,9 +284,17 @@ PptpBenchmark::RunControl(const PptpBenchmarkControlCase& c)
     result.nodes = 1 + routers + c.clients;
     InternetStackHelper internet;
     internet.SetIpv6StackInstall(false);
-    internet.SetRoutingHelper(Ipv4StaticRoutingHelper());
+    if (c.prefixRouting)
+    {
+        internet.SetRoutingHelper(Ipv4PrefixRoutingHelper());
+    }
+    else
+    {
+        internet.SetRoutingHelper(Ipv4StaticRoutingHelper());
+    }
     internet.Install(server);
     internet.Install(edges);
+    internet.SetRoutingHelper(Ipv4StaticRoutingHelper());
     for (uint32_t e = 0; e < routers; ++e)
     {
         // Routers only forward: strong end system model, so that a packet passing through
@@ -290,8 +303,9 @@ PptpBenchmark::RunControl(const PptpBenchmarkControlCase& c)
     }
     internet.Install(clients);
 
-    // Router e: its link to the server is 10.(e+1).0.0/16, which holds the /30 links of its
-    // clients, so that one connected route on the server covers all of them.
+    // Tree: router e's link to the server is 10.(e+1).0.0/16, which holds the /30 links of
+    // its clients, so that one connected route on the server covers all of them. Star: the
+    // /30 links of the clients, one after the other from 10.1.0.0, end at the server.
     PointToPointHelper backbone;
     backbone.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
     backbone.SetChannelAttribute("Delay", StringValue("1ms"));
@@ -299,26 +313,29 @@ PptpBenchmark::RunControl(const PptpBenchmarkControlCase& c)
     access.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
     access.SetChannelAttribute("Delay", StringValue("10ms"));
     Ipv4StaticRoutingHelper routing;
-    std::vector<Ipv4Address> serverAddress(routers);
+    std::vector<Ipv4Address> serverAddress(c.clients); // the one each client calls
+    std::vector<Ipv4Address> routerServerAddress(routers);
     for (uint32_t e = 0; e < routers; ++e)
     {
         NetDeviceContainer link = backbone.Install(server.Get(0), edges.Get(e));
         uint32_t net = (10u << 24) | ((e + 1) << 16);
-        serverAddress[e] = Ipv4Address(net | 0xfffd);
-        AddInterface(link.Get(0), serverAddress[e], Ipv4Mask("255.255.0.0"));
+        routerServerAddress[e] = Ipv4Address(net | 0xfffd);
+        AddInterface(link.Get(0), routerServerAddress[e], Ipv4Mask("255.255.0.0"));
         AddInterface(link.Get(1), Ipv4Address(net | 0xfffe), Ipv4Mask("255.255.0.0"));
     }
     for (uint32_t i = 0; i < c.clients; ++i)
     {
         uint32_t e = i / perRouter;
-        uint32_t k = i % perRouter;
-        NetDeviceContainer link = access.Install(clients.Get(i), edges.Get(e));
-        uint32_t base = (10u << 24) | ((e + 1) << 16) | (k * 4);
+        uint32_t base = c.star ? (10u << 24) + (1u << 16) + 4 * i
+                               : (10u << 24) | ((e + 1) << 16) | (i % perRouter * 4);
+        Ptr<Node> hub = c.star ? server.Get(0) : edges.Get(e);
+        NetDeviceContainer link = access.Install(clients.Get(i), hub);
         Ipv4Address gateway(base + 1);
         uint32_t interface = AddInterface(link.Get(0), Ipv4Address(base + 2), Ipv4Mask("/30"));
         AddInterface(link.Get(1), gateway, Ipv4Mask("/30"));
         routing.GetStaticRouting(clients.Get(i)->GetObject<Ipv4>())
             ->SetDefaultRoute(gateway, interface);
+        serverAddress[i] = c.star ? gateway : routerServerAddress[e];
     }
     if (c.interfaceTcp)
     {
@@ -341,7 +358,7 @@ PptpBenchmark::RunControl(const PptpBenchmarkControlCase& c)
     Time start = Seconds(1);
     for (uint32_t i = 0; i < c.clients; ++i)
     {
-        clientHelper.SetAttribute("RemoteAddress", Ipv4AddressValue(serverAddress[i / perRouter]));
+        clientHelper.SetAttribute("RemoteAddress", Ipv4AddressValue(serverAddress[i]));
         ApplicationContainer app = clientHelper.Install(clients.Get(i));
         Time at = start + NanoSeconds(c.startSpread.GetNanoSeconds() / c.clients * i);
         app.Start(at);

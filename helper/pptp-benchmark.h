@@ -32,6 +32,11 @@ struct PptpBenchmarkControlCase
     Time teardown{Seconds(30)};     //!< simulated time left after the clients stop
     bool interfaceTcp{true};        //!< the server has a TCP instance per interface
     uint32_t clientsPerRouter{0};   //!< clients behind each edge router (0: about sqrt(N/2))
+    /// The server and the routers find routes with Ipv4PrefixRouting (one hash probe per
+    /// prefix length in use); false: Ipv4StaticRouting (a look through every route)
+    bool prefixRouting{true};
+    /// Star: each client on its own link to the server, no routers (pptp-sim's topology)
+    bool star{false};
 };
 
 /**

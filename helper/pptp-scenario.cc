@@ -4,6 +4,7 @@
 
 #include "pptp-scenario.h"
 
+#include "ipv4-prefix-routing-helper.h"
 #include "ns3/boolean.h"
 #include "ns3/bulk-send-helper.h"
 #include "ns3/config.h"
@@ -102,11 +103,14 @@ PptpScenario::BuildTopology()
     {
         m_router.Create(1);
     }
+    // Static routes only (no global routing); the server and the router hold one per client,
+    // in Ipv4PrefixRouting's hash tables rather than Ipv4StaticRouting's list.
     InternetStackHelper internet;
-    internet.SetRoutingHelper(Ipv4StaticRoutingHelper()); // static only: no global routing
+    internet.SetRoutingHelper(Ipv4StaticRoutingHelper());
     internet.Install(m_clients);
-    internet.Install(m_server);
     internet.Install(m_host);
+    internet.SetRoutingHelper(Ipv4PrefixRoutingHelper());
+    internet.Install(m_server);
     internet.Install(m_router);
     if (c.bottleneck)
     {
@@ -203,15 +207,13 @@ PptpScenario::BuildTopology()
         }
         for (const auto& [node, network, mask, gateway, interface] : m_bottleneck.routes)
         {
-            routing.GetStaticRouting(node->GetObject<Ipv4>())
-                ->AddNetworkRouteTo(network, mask, gateway, interface);
+            Ipv4PrefixRoutingHelper::AddNetworkRoute(node, network, mask, gateway, interface);
         }
         for (const auto& link : m_access)
         {
             for (const auto& [node, network, mask, gateway, interface] : link.routes)
             {
-                routing.GetStaticRouting(node->GetObject<Ipv4>())
-                    ->AddNetworkRouteTo(network, mask, gateway, interface);
+                Ipv4PrefixRoutingHelper::AddNetworkRoute(node, network, mask, gateway, interface);
             }
         }
     }
@@ -404,7 +406,6 @@ PptpScenario::FaultedLinks()
 void
 PptpScenario::SetLinkDown(bool down)
 {
-    Ipv4StaticRoutingHelper routing;
     for (Link* link : FaultedLinks())
     {
         Ptr<Ipv4> a = link->a->GetObject<Ipv4>();
@@ -417,12 +418,11 @@ PptpScenario::SetLinkDown(bool down)
         }
         a->SetUp(link->interfaceA);
         b->SetUp(link->interfaceB);
-        // Static routing dropped the routes through the interfaces; the connected ones came
-        // back with them, the others are put back here.
+        // Routing dropped the routes through the interfaces; the connected ones came back
+        // with them, the others are put back here.
         for (const auto& [node, network, mask, gateway, interface] : link->routes)
         {
-            routing.GetStaticRouting(node->GetObject<Ipv4>())
-                ->AddNetworkRouteTo(network, mask, gateway, interface);
+            Ipv4PrefixRoutingHelper::AddNetworkRoute(node, network, mask, gateway, interface);
         }
     }
 }

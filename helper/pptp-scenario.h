@@ -21,7 +21,6 @@ namespace ns3
 {
 
 class ErrorModel;
-class Ipv4StaticRouting;
 
 /**
  * \ingroup pptp

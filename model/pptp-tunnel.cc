@@ -4,6 +4,8 @@
 
 #include "pptp-tunnel.h"
 
+#include "ipv4-prefix-routing.h"
+#include "ns3/abort.h"
 #include "ns3/ipv4-routing-table-entry.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4.h"
@@ -120,11 +122,25 @@ PptpTunnel::Up(Ptr<Node> node,
     session->SetIpReceiveCallback(MakeCallback(&PptpTunnel::SessionReceive, this));
     ipv4->AddAddress(m_interface, Ipv4InterfaceAddress(local, Ipv4Mask::GetOnes()));
     ipv4->SetUp(m_interface);
-    Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
-    routing->AddHostRouteTo(peer, m_interface);
-    for (const auto& [network, mask] : routes)
+    if (Ptr<Ipv4PrefixRouting> prefix = Ipv4PrefixRouting::Find(ipv4))
     {
-        routing->AddNetworkRouteTo(network, mask, m_interface);
+        prefix->AddHostRouteTo(peer, m_interface);
+        for (const auto& [network, mask] : routes)
+        {
+            prefix->AddNetworkRouteTo(network, mask, m_interface);
+        }
+    }
+    else
+    {
+        Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
+        NS_ABORT_MSG_UNLESS(routing,
+                            "a PPTP tunnel needs Ipv4PrefixRouting or Ipv4StaticRouting on node "
+                                << node->GetId());
+        routing->AddHostRouteTo(peer, m_interface);
+        for (const auto& [network, mask] : routes)
+        {
+            routing->AddNetworkRouteTo(network, mask, m_interface);
+        }
     }
     m_up = true;
 }
@@ -142,6 +158,10 @@ PptpTunnel::Down()
     if (!ipv4)
     {
         return;
+    }
+    if (Ptr<Ipv4PrefixRouting> prefix = Ipv4PrefixRouting::Find(ipv4))
+    {
+        prefix->RemoveRoutesVia(m_interface);
     }
     Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
     for (uint32_t i = routing ? routing->GetNRoutes() : 0; i-- > 0;)

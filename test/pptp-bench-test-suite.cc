@@ -44,13 +44,13 @@ class ControlCaseTestCase : public TestCase
 {
   public:
     ControlCaseTestCase()
-        : TestCase("20 clients: every tunnel up, kept alive, torn down; same wire with or "
-                   "without per-interface TCP")
+        : TestCase("20 clients: every tunnel up, kept alive, torn down; the same wire with or "
+                   "without per-interface TCP and prefix routing; in a star too")
     {
     }
 
   private:
-    void Check(const PptpBenchmarkControlResult& r, const std::string& label)
+    void Check(const PptpBenchmarkControlResult& r, const std::string& label, uint32_t routers = 5)
     {
         NS_TEST_ASSERT_MSG_EQ(r.tunnelsWanted, 20u, label);
         NS_TEST_ASSERT_MSG_EQ(r.connectionsUp, 20u, label << ": connections established");
@@ -75,9 +75,9 @@ class ControlCaseTestCase : public TestCase
         // 5 minutes.
         NS_TEST_ASSERT_MSG_GT_OR_EQ(r.echoRequests, 20u * 4, label << ": keepalives");
         NS_TEST_ASSERT_MSG_LT_OR_EQ(r.echoRequests, 20u * 6, label << ": keepalives");
-        // 20 clients: 4 per router (ceil(sqrt(20/2))), 5 routers.
-        NS_TEST_ASSERT_MSG_EQ(r.routers, 5u, label << ": routers");
-        NS_TEST_ASSERT_MSG_EQ(r.nodes, 26u, label << ": nodes");
+        // 20 clients: 4 per router (ceil(sqrt(20/2))), 5 routers; none in a star.
+        NS_TEST_ASSERT_MSG_EQ(r.routers, routers, label << ": routers");
+        NS_TEST_ASSERT_MSG_EQ(r.nodes, 21u + routers, label << ": nodes");
         NS_TEST_ASSERT_MSG_GT(r.events, 0u, label << ": events counted");
         NS_TEST_ASSERT_MSG_EQ_TOL(r.simulatedSeconds, 1 + 60 + 300 + 30, 1e-9, label);
     }
@@ -93,6 +93,16 @@ class ControlCaseTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(single.messages, shared.messages, "same messages either way");
         NS_TEST_ASSERT_MSG_EQ(single.echoRequests, shared.echoRequests, "same keepalives");
         NS_TEST_ASSERT_MSG_EQ(single.events, shared.events, "same events either way");
+        // The routing structure changes what a lookup costs, not where packets go.
+        c.interfaceTcp = true;
+        c.prefixRouting = false;
+        PptpBenchmarkControlResult listed = PptpBenchmark::RunControl(c);
+        Check(listed, "Ipv4StaticRouting");
+        NS_TEST_ASSERT_MSG_EQ(listed.messages, shared.messages, "same messages either way");
+        NS_TEST_ASSERT_MSG_EQ(listed.events, shared.events, "same events either way");
+        c.prefixRouting = true;
+        c.star = true;
+        Check(PptpBenchmark::RunControl(c), "star", 0);
     }
 };
 
