@@ -122,13 +122,18 @@ PptpTunnel::Up(Ptr<Node> node,
     session->SetIpReceiveCallback(MakeCallback(&PptpTunnel::SessionReceive, this));
     ipv4->AddAddress(m_interface, Ipv4InterfaceAddress(local, Ipv4Mask::GetOnes()));
     ipv4->SetUp(m_interface);
-    if (Ptr<Ipv4PrefixRouting> prefix = Ipv4PrefixRouting::Find(ipv4))
+    // The peer's host route and the networks behind it, in whichever routing the node has.
+    auto addRoutes = [&](auto routing)
     {
-        prefix->AddHostRouteTo(peer, m_interface);
+        routing->AddHostRouteTo(peer, m_interface);
         for (const auto& [network, mask] : routes)
         {
-            prefix->AddNetworkRouteTo(network, mask, m_interface);
+            routing->AddNetworkRouteTo(network, mask, m_interface);
         }
+    };
+    if (Ptr<Ipv4PrefixRouting> prefix = Ipv4PrefixRouting::Find(ipv4))
+    {
+        addRoutes(prefix);
     }
     else
     {
@@ -136,11 +141,7 @@ PptpTunnel::Up(Ptr<Node> node,
         NS_ABORT_MSG_UNLESS(routing,
                             "a PPTP tunnel needs Ipv4PrefixRouting or Ipv4StaticRouting on node "
                                 << node->GetId());
-        routing->AddHostRouteTo(peer, m_interface);
-        for (const auto& [network, mask] : routes)
-        {
-            routing->AddNetworkRouteTo(network, mask, m_interface);
-        }
+        addRoutes(routing);
     }
     m_up = true;
 }
