@@ -86,16 +86,22 @@ Ipv4PrefixRouting::Find(Ptr<Ipv4> ipv4)
     return nullptr;
 }
 
-void
-Ipv4PrefixRouting::Add(Ipv4Address network, Ipv4Mask mask, const NextHop& next)
+Ipv4PrefixRouting::Prefix
+Ipv4PrefixRouting::PrefixOf(Ipv4Address network, Ipv4Mask mask)
 {
     uint32_t length = mask.GetPrefixLength();
     NS_ABORT_MSG_UNLESS(mask.Get() == MaskBits(length),
                         "Ipv4PrefixRouting: mask " << mask << " is not a prefix");
-    uint32_t key = network.Get() & MaskBits(length);
-    m_tables[length][key].push_back(next);
-    m_lengthsInUse |= uint64_t{1} << length;
-    m_byInterface[next.interface].emplace_back(length, key);
+    return {length, network.Get() & MaskBits(length)};
+}
+
+void
+Ipv4PrefixRouting::Add(Ipv4Address network, Ipv4Mask mask, const NextHop& next)
+{
+    Prefix prefix = PrefixOf(network, mask);
+    m_tables[prefix.first][prefix.second].push_back(next);
+    m_lengthsInUse |= uint64_t{1} << prefix.first;
+    m_byInterface[next.interface].push_back(prefix);
 }
 
 void
@@ -128,9 +134,7 @@ Ipv4PrefixRouting::SetDefaultRoute(Ipv4Address gateway, uint32_t interface, uint
 }
 
 uint32_t
-Ipv4PrefixRouting::RemoveRoutes(uint32_t interface,
-                                const Ipv4Address* network,
-                                const Ipv4Mask* mask)
+Ipv4PrefixRouting::RemoveRoutes(uint32_t interface, std::optional<Prefix> only)
 {
     auto via = m_byInterface.find(interface);
     if (via == m_byInterface.end())
@@ -138,15 +142,15 @@ Ipv4PrefixRouting::RemoveRoutes(uint32_t interface,
         return 0;
     }
     uint32_t removed = 0;
-    std::vector<std::pair<uint32_t, uint32_t>> kept;
-    for (const auto& [length, key] : via->second)
+    std::vector<Prefix> kept;
+    for (const Prefix& prefix : via->second)
     {
-        if (network
-            && (length != mask->GetPrefixLength() || key != (network->Get() & MaskBits(length))))
+        if (only && prefix != *only)
         {
-            kept.emplace_back(length, key);
+            kept.push_back(prefix);
             continue;
         }
+        const auto& [length, key] = prefix;
         Table& table = m_tables[length];
         auto entry = table.find(key);
         if (entry == table.end())
@@ -187,7 +191,7 @@ uint32_t
 Ipv4PrefixRouting::RemoveRoutesVia(uint32_t interface)
 {
     NS_LOG_FUNCTION(this << interface);
-    return RemoveRoutes(interface, nullptr, nullptr);
+    return RemoveRoutes(interface, std::nullopt);
 }
 
 uint32_t
@@ -348,9 +352,7 @@ Ipv4PrefixRouting::NotifyRemoveAddress(uint32_t interface, Ipv4InterfaceAddress 
     NS_LOG_FUNCTION(this << interface << address);
     if (m_ipv4->IsUp(interface))
     {
-        Ipv4Address local = address.GetLocal();
-        Ipv4Mask mask = address.GetMask();
-        RemoveRoutes(interface, &local, &mask);
+        RemoveRoutes(interface, PrefixOf(address.GetLocal(), address.GetMask()));
     }
 }
 

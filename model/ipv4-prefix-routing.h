@@ -10,6 +10,7 @@
 #include "ns3/ipv4.h"
 
 #include <array>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -129,15 +130,20 @@ class Ipv4PrefixRouting : public Ipv4RoutingProtocol
     /// Network address (masked) -> its routes, in the order they were added.
     using Table = std::unordered_map<uint32_t, std::vector<NextHop>>;
 
+    /// (prefix length, network address masked to it), as a host-order word.
+    using Prefix = std::pair<uint32_t, uint32_t>;
+
+    /// The prefix of a network; aborts on a mask that is not a prefix (255.0.255.0).
+    static Prefix PrefixOf(Ipv4Address network, Ipv4Mask mask);
     void Add(Ipv4Address network, Ipv4Mask mask, const NextHop& next);
-    /// Remove the routes through an interface: all, or those to one network only.
-    uint32_t RemoveRoutes(uint32_t interface, const Ipv4Address* network, const Ipv4Mask* mask);
+    /// Remove the routes through an interface: all, or those to one prefix only.
+    uint32_t RemoveRoutes(uint32_t interface, std::optional<Prefix> only);
 
     std::array<Table, 33> m_tables; //!< indexed by prefix length
     uint64_t m_lengthsInUse{0};     //!< bit L set when m_tables[L] holds routes
     /// Interface -> (prefix length, network) of the routes through it, so that taking an
     /// interface down does not look through every route.
-    std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>> m_byInterface;
+    std::unordered_map<uint32_t, std::vector<Prefix>> m_byInterface;
     Ptr<Ipv4> m_ipv4;
 };
 
