@@ -8,6 +8,7 @@ packages=(
     libns3-dev libgsl-dev            # ns-3.37; without libgsl-dev ns-3's CMake targets do not link
     ns3                              # its helper programs, which ns-3's CMake package names
     libboost-program-options-dev
+    libtcmalloc-minimal4             # the allocator pptp-sim and pptp-bench link when present
     tshark                           # the interoperability test decodes our pcap with it
     python3-matplotlib               # pptp-sim's plots (utils/pptp-plot.py, run by /usr/bin/python3)
 )
