@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// A PAC facing a peer that does not play by the rules. A raw TCP peer, written
-// here with a plain ns-3 socket and the module's codec, connects to a
+// A PAC facing a peer that does not play by the rules. A raw TCP peer
+// (pptp-raw-peer.h: a plain ns-3 socket and the module's codec) connects to a
 // PptpServer and sends scripted bytes: malformed messages, messages not legal
 // in the current state, garbage, a flood of Echo-Requests, or nothing at all.
 // It decodes what the server sends back and notes when the server closes the
@@ -12,13 +12,11 @@
 // well-behaved PptpClient on another link: its call comes up and is cleared
 // normally whatever the raw peer does.
 
-#include "ns3/inet-socket-address.h"
 #include "ns3/pptp-client.h"
 #include "ns3/pptp-helper.h"
 #include "ns3/pptp-server.h"
-#include "ns3/pptp-stream-framer.h"
-#include "ns3/tcp-socket-factory.h"
 #include "ns3/test.h"
+#include "pptp-raw-peer.h"
 #include "pptp-sample-messages.h"
 #include "pptp-test-topology.h"
 #include "pptp-test-utils.h"
@@ -31,127 +29,6 @@ using namespace ns3::pptptest;
 
 namespace
 {
-
-/// A control message the raw peer received, and when.
-struct Received
-{
-    Time time;                  //!< when it was decoded
-    PptpControlMessage message; //!< the message
-};
-
-/**
- * A TCP peer that sends scripted bytes to a PAC and decodes what comes back
- * (PptpStreamFramer, then PptpControlMessage::Decode).
- */
-class RawPeer
-{
-  public:
-    /// \param node where it runs \param server the PAC's address
-    void Connect(Ptr<Node> node, Ipv4Address server)
-    {
-        m_socket = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
-        m_socket->Bind();
-        m_socket->SetConnectCallback(MakeCallback(&RawPeer::Connected, this),
-                                     MakeCallback(&RawPeer::ConnectFailed, this));
-        m_socket->SetRecvCallback(MakeCallback(&RawPeer::Read, this));
-        m_socket->SetCloseCallbacks(MakeCallback(&RawPeer::NormalClose, this),
-                                    MakeCallback(&RawPeer::ErrorClose, this));
-        m_socket->Connect(InetSocketAddress(server, PPTP_TCP_PORT));
-    }
-
-    /// \param bytes what to send now
-    void Send(std::vector<uint8_t> bytes)
-    {
-        int sent = m_socket ? m_socket->Send(Create<Packet>(bytes.data(), bytes.size())) : -1;
-        if (sent != static_cast<int>(bytes.size()))
-        {
-            ++sendFailures;
-        }
-    }
-
-    /// \param message what to send now, encoded by the module's codec
-    void SendMessage(PptpControlMessage message)
-    {
-        Send(message.Encode());
-    }
-
-    bool connected{false};          //!< the TCP connection was opened
-    Time connectedAt;               //!< when
-    std::vector<Received> received; //!< decoded messages, in order
-    uint32_t undecodable{0};        //!< framed messages that did not decode
-    uint64_t bytesReceived{0};      //!< everything received
-    uint32_t sendFailures{0};       //!< Send calls the socket did not take whole
-    bool closed{false};             //!< the server closed (or reset) the connection
-    bool closedByError{false};      //!< ... with a reset rather than a FIN
-    Time closedAt;                  //!< when
-
-  private:
-    void Connected(Ptr<Socket>)
-    {
-        connected = true;
-        connectedAt = Simulator::Now();
-    }
-
-    void ConnectFailed(Ptr<Socket>)
-    {
-        connected = false;
-    }
-
-    void Read(Ptr<Socket> socket)
-    {
-        Ptr<Packet> p;
-        while ((p = socket->Recv()) && p->GetSize() > 0)
-        {
-            bytesReceived += p->GetSize();
-            m_framer.Append(p);
-        }
-        std::vector<uint8_t> bytes;
-        uint32_t discarded = 0;
-        PptpStreamFramer::Event event;
-        while ((event = m_framer.Next(bytes, discarded)) != PptpStreamFramer::Event::NEED_MORE
-               && event != PptpStreamFramer::Event::UNRECOVERABLE)
-        {
-            if (event != PptpStreamFramer::Event::MESSAGE)
-            {
-                ++undecodable; // the server never sends garbage
-                continue;
-            }
-            PptpControlMessage m;
-            if (PptpControlMessage::Decode(bytes.data(), bytes.size(), m).Ok())
-            {
-                received.push_back({Simulator::Now(), m});
-            }
-            else
-            {
-                ++undecodable;
-            }
-        }
-    }
-
-    void Closing(bool error)
-    {
-        if (!closed)
-        {
-            closed = true;
-            closedByError = error;
-            closedAt = Simulator::Now();
-        }
-    }
-
-    void NormalClose(Ptr<Socket> socket)
-    {
-        Closing(false);
-        socket->Close(); // our side too
-    }
-
-    void ErrorClose(Ptr<Socket>)
-    {
-        Closing(true);
-    }
-
-    Ptr<Socket> m_socket;
-    PptpStreamFramer m_framer;
-};
 
 /// A drop the server reported.
 struct DropEvent

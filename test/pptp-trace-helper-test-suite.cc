@@ -7,11 +7,10 @@
 // like the classic capture's, with and without the data plane, and the CSV
 // quoting of a drop detail that holds a comma.
 
-#include "ns3/inet-socket-address.h"
 #include "ns3/pptp-helper.h"
 #include "ns3/pptp-trace-helper.h"
-#include "ns3/tcp-socket-factory.h"
 #include "ns3/test.h"
+#include "pptp-raw-peer.h"
 #include "pptp-sample-messages.h"
 #include "pptp-test-topology.h"
 #include "pptp-test-utils.h"
@@ -496,29 +495,6 @@ class DataPlaneSessionTestCase : public SessionTestCase
     }
 };
 
-/// Connects to a PAC and sends one message.
-class RawSender
-{
-  public:
-    /// \param node where \param server the PAC's address
-    void Connect(Ptr<Node> node, Ipv4Address server)
-    {
-        m_socket = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
-        m_socket->Bind();
-        m_socket->Connect(InetSocketAddress(server, PPTP_TCP_PORT));
-    }
-
-    /// \param message what to send now
-    void Send(PptpControlMessage message)
-    {
-        std::vector<uint8_t> bytes = message.Encode();
-        m_socket->Send(Create<Packet>(bytes.data(), bytes.size()));
-    }
-
-  private:
-    Ptr<Socket> m_socket;
-};
-
 /**
  * A drop's detail holds a comma ("(state idle, role PAC)"): the CSV quotes
  * it. A raw TCP peer sends an Outgoing-Call-Request before any Start-Control-
@@ -543,11 +519,11 @@ class QuotedDetailTestCase : public TestCase
         ApplicationContainer server = serverHelper.Install(net.server);
         PptpTraceHelper::EnableSummary(Create<OutputStreamWrapper>(&out.summary), server);
         PptpTraceHelper::EnableEventCsv(Create<OutputStreamWrapper>(&out.csv), server);
-        RawSender peer;
+        RawPeer peer;
         Simulator::Schedule(
-            Seconds(1), &RawSender::Connect, &peer, net.clients.Get(0), net.serverAddresses[0]);
+            Seconds(1), &RawPeer::Connect, &peer, net.clients.Get(0), net.serverAddresses[0]);
         PptpControlMessage ocrq = SampleMessages()[6].message; // Call ID 1275
-        Simulator::Schedule(Seconds(1.5), &RawSender::Send, &peer, ocrq);
+        Simulator::Schedule(Seconds(1.5), &RawPeer::SendMessage, &peer, ocrq);
         Simulator::Stop(Seconds(10));
         Simulator::Run();
         Simulator::Destroy();
