@@ -13,6 +13,7 @@
 #include "ns3/packet.h"
 #include "ns3/pptp-control-message.h"
 #include "ns3/test.h"
+#include "pptp-sample-messages.h"
 #include "pptp-test-utils.h"
 
 #include <random>
@@ -80,129 +81,9 @@ std::vector<PptpControlMessage>
 AllMessages()
 {
     std::vector<PptpControlMessage> messages;
+    for (const SampleMessage& sample : SampleMessages())
     {
-        PptpStartControlConnectionRequest m;
-        m.framingCapabilities = PPTP_FRAMING_EITHER;
-        m.bearerCapabilities = PPTP_BEARER_ANALOG;
-        m.maximumChannels = 8;
-        m.firmwareRevision = 0x0102;
-        m.hostName = "pns";
-        m.vendorString = "ns-3";
-        messages.emplace_back(m);
-    }
-    {
-        PptpStartControlConnectionReply m;
-        m.framingCapabilities = PPTP_FRAMING_SYNC;
-        m.bearerCapabilities = PPTP_BEARER_DIGITAL;
-        m.maximumChannels = 16;
-        m.firmwareRevision = 3;
-        m.hostName = "pac";
-        m.vendorString = "vendor";
-        messages.emplace_back(m);
-    }
-    {
-        PptpStopControlConnectionRequest m;
-        m.reason = PptpStopReason::STOP_PROTOCOL;
-        messages.emplace_back(m);
-    }
-    {
-        PptpStopControlConnectionReply m;
-        m.resultCode = PptpStopResult::GENERAL_ERROR;
-        m.errorCode = PptpGeneralError::BAD_FORMAT;
-        messages.emplace_back(m);
-    }
-    {
-        PptpEchoRequest m;
-        m.identifier = 0x01020304;
-        messages.emplace_back(m);
-    }
-    {
-        PptpEchoReply m;
-        m.identifier = 0x01020304;
-        m.resultCode = PptpEchoResult::OK;
-        messages.emplace_back(m);
-    }
-    {
-        PptpOutgoingCallRequest m;
-        m.callId = 1275;
-        m.callSerialNumber = 1;
-        m.minimumBps = 2400;
-        m.maximumBps = 10000000;
-        m.receiveWindowSize = 3;
-        m.processingDelay = 1;
-        m.phoneNumberLength = 3;
-        m.phoneNumber = "555";
-        m.subaddress = "s";
-        messages.emplace_back(m);
-    }
-    {
-        PptpOutgoingCallReply m;
-        m.callId = 0x4000;
-        m.peerCallId = 1275;
-        m.causeCode = 1;
-        m.connectSpeed = 64000;
-        m.receiveWindowSize = 64;
-        m.processingDelay = 2;
-        m.physicalChannelId = 7;
-        messages.emplace_back(m);
-    }
-    {
-        PptpIncomingCallRequest m;
-        m.callId = 9;
-        m.callSerialNumber = 10;
-        m.physicalChannelId = 11;
-        m.dialedNumberLength = 2;
-        m.dialingNumberLength = 3;
-        m.dialedNumber = "12";
-        m.dialingNumber = "345";
-        m.subaddress = "x";
-        messages.emplace_back(m);
-    }
-    {
-        PptpIncomingCallReply m;
-        m.callId = 21;
-        m.peerCallId = 9;
-        m.receiveWindowSize = 16;
-        m.transmitDelay = 2;
-        messages.emplace_back(m);
-    }
-    {
-        PptpIncomingCallConnected m;
-        m.peerCallId = 21;
-        m.connectSpeed = 128000;
-        m.receiveWindowSize = 32;
-        m.transmitDelay = 1;
-        messages.emplace_back(m);
-    }
-    {
-        PptpCallClearRequest m;
-        m.callId = 1275;
-        messages.emplace_back(m);
-    }
-    {
-        PptpCallDisconnectNotify m;
-        m.callId = 0x4000;
-        m.causeCode = 5;
-        m.callStatistics = "stats";
-        messages.emplace_back(m);
-    }
-    {
-        PptpWanErrorNotify m;
-        m.peerCallId = 1275;
-        m.crcErrors = 1;
-        m.framingErrors = 2;
-        m.hardwareOverruns = 3;
-        m.bufferOverruns = 4;
-        m.timeoutErrors = 5;
-        m.alignmentErrors = 6;
-        messages.emplace_back(m);
-    }
-    {
-        PptpSetLinkInfo m;
-        m.peerCallId = 0x4000;
-        m.sendAccm = 0;
-        m.receiveAccm = 0x000A0000;
-        messages.emplace_back(m);
+        messages.push_back(sample.message);
     }
     return messages;
 }

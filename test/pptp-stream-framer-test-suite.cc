@@ -13,6 +13,7 @@
 #include "ns3/pptp-control-message.h"
 #include "ns3/pptp-stream-framer.h"
 #include "ns3/test.h"
+#include "pptp-sample-messages.h"
 #include "pptp-test-utils.h"
 
 #include <algorithm>
@@ -52,94 +53,10 @@ const uint16_t g_rfcLengths[15] = {156, 156, 16, 16, 16, 20, 168, 32, 220, 24, 2
 std::vector<std::vector<uint8_t>>
 AllMessageBytes()
 {
-    std::vector<PptpControlMessage> messages;
-    {
-        PptpStartControlConnectionRequest m;
-        m.framingCapabilities = PPTP_FRAMING_EITHER;
-        m.bearerCapabilities = PPTP_BEARER_ANALOG;
-        m.maximumChannels = 8;
-        m.hostName = "pns";
-        m.vendorString = "ns-3";
-        messages.emplace_back(m);
-    }
-    {
-        PptpStartControlConnectionReply m;
-        m.hostName = "pac";
-        m.vendorString = "vendor";
-        messages.emplace_back(m);
-    }
-    messages.emplace_back(PptpStopControlConnectionRequest{});
-    messages.emplace_back(PptpStopControlConnectionReply{});
-    {
-        PptpEchoRequest m;
-        m.identifier = 0x01020304;
-        messages.emplace_back(m);
-    }
-    {
-        PptpEchoReply m;
-        m.identifier = 0x01020304;
-        messages.emplace_back(m);
-    }
-    {
-        PptpOutgoingCallRequest m;
-        m.callId = 1275;
-        m.minimumBps = 2400;
-        m.maximumBps = 10000000;
-        m.receiveWindowSize = 3;
-        m.phoneNumber = "555";
-        messages.emplace_back(m);
-    }
-    {
-        PptpOutgoingCallReply m;
-        m.callId = 0x4000;
-        m.peerCallId = 1275;
-        messages.emplace_back(m);
-    }
-    {
-        PptpIncomingCallRequest m;
-        m.callId = 9;
-        m.dialedNumber = "12";
-        m.dialingNumber = "345";
-        messages.emplace_back(m);
-    }
-    {
-        PptpIncomingCallReply m;
-        m.callId = 21;
-        m.peerCallId = 9;
-        messages.emplace_back(m);
-    }
-    {
-        PptpIncomingCallConnected m;
-        m.peerCallId = 21;
-        m.connectSpeed = 128000;
-        messages.emplace_back(m);
-    }
-    {
-        PptpCallClearRequest m;
-        m.callId = 1275;
-        messages.emplace_back(m);
-    }
-    {
-        PptpCallDisconnectNotify m;
-        m.callId = 0x4000;
-        m.callStatistics = "stats";
-        messages.emplace_back(m);
-    }
-    {
-        PptpWanErrorNotify m;
-        m.peerCallId = 1275;
-        m.crcErrors = 1;
-        messages.emplace_back(m);
-    }
-    {
-        PptpSetLinkInfo m;
-        m.peerCallId = 0x4000;
-        messages.emplace_back(m);
-    }
     std::vector<std::vector<uint8_t>> bytes;
-    for (const PptpControlMessage& m : messages)
+    for (const SampleMessage& sample : SampleMessages())
     {
-        bytes.push_back(m.Encode());
+        bytes.push_back(sample.message.Encode());
     }
     return bytes;
 }
