@@ -4,7 +4,10 @@
 
 #include "pptp-results-folder.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <filesystem>
+#include <signal.h>
 #include <stdexcept>
 #include <system_error>
 #include <unistd.h>
@@ -23,6 +26,34 @@ Sibling(const fs::path& path, const std::string& tag)
 {
     fs::path name = path.filename();
     return path.parent_path() / ("." + name.string() + "." + tag + "-" + std::to_string(getpid()));
+}
+
+/**
+ * Remove the temporary folders (".NAME.tmp-PID") that processes no longer running left
+ * beside the final folder: an interrupted or killed run cannot clean up after itself.
+ * Those of running processes, and anything else, stay.
+ */
+void
+RemoveStaleTemporaries(const fs::path& final)
+{
+    const std::string prefix = "." + final.filename().string() + ".tmp-";
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(final.parent_path(), ec))
+    {
+        std::string name = entry.path().filename().string();
+        std::string pid = name.substr(std::min(name.size(), prefix.size()));
+        if (name.compare(0, prefix.size(), prefix) != 0 || pid.empty() || pid.size() > 9
+            || pid.find_first_not_of("0123456789") != std::string::npos)
+        {
+            continue;
+        }
+        pid_t owner = static_cast<pid_t>(std::stol(pid));
+        if (owner != getpid() && kill(owner, 0) != 0 && errno == ESRCH)
+        {
+            std::error_code ignored;
+            fs::remove_all(entry.path(), ignored);
+        }
+    }
 }
 
 /// The final folder with a name (a trailing slash would leave it empty).
@@ -85,6 +116,7 @@ PptpResultsFolder::PptpResultsFolder(const std::string& path)
         throw std::runtime_error("cannot create " + final.parent_path().string() + ": "
                                  + ec.message());
     }
+    RemoveStaleTemporaries(final);
     fs::path temporary = Sibling(final, "tmp");
     fs::remove_all(temporary, ec); // left by an earlier process with the same id
     if (!fs::create_directory(temporary, ec) || ec)

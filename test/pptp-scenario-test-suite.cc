@@ -22,6 +22,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace ns3;
@@ -356,6 +357,32 @@ class ResultsFolderTestCase : public TestCase
             std::distance(fs::directory_iterator(dir.Path()), fs::directory_iterator()),
             1,
             "no temporary folder left beside it");
+
+        // An interrupted run's temporary folder (its process is gone) goes with the next
+        // run to the same folder; a running process's, and other names, stay.
+        pid_t gone = fork();
+        if (gone == 0)
+        {
+            _exit(0);
+        }
+        waitpid(gone, nullptr, 0);
+        std::string stale = dir.Path() + "/.results.tmp-" + std::to_string(gone);
+        std::string running = dir.Path() + "/.results.tmp-" + std::to_string(getppid());
+        std::string previous = dir.Path() + "/.results.old-" + std::to_string(gone);
+        for (const std::string& folder : {stale, running, previous})
+        {
+            fs::create_directories(folder);
+            std::ofstream(folder + "/summary.json") << "{}";
+        }
+        {
+            PptpResultsFolder folder(final);
+            NS_TEST_EXPECT_MSG_EQ(fs::exists(stale), false, "a dead run's temporary removed");
+            NS_TEST_EXPECT_MSG_EQ(fs::exists(running), true, "a running one's kept");
+            NS_TEST_EXPECT_MSG_EQ(fs::exists(previous), true, "earlier results kept");
+        }
+        fs::remove_all(running);
+        fs::remove_all(previous);
+
         std::string problem;
         fs::create_directories(dir.Path() + "/precious");
         std::ofstream(dir.Path() + "/precious/thesis.tex") << "...";
