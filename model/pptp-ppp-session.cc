@@ -12,6 +12,7 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 #include "ppp-crypto.h"
+#include "pptp-byte-order.h"
 #include "pptp-gre-channel.h"
 #include "pptp-ppp-header.h"
 
@@ -464,7 +465,7 @@ PptpPppSession::ReceiveFrame(Ptr<Packet> frame)
             {
                 PppControlPacket reject;
                 reject.code = PPP_PROTOCOL_REJECT;
-                reject.identifier = ++m_echoId;
+                reject.identifier = ++m_rejectId;
                 reject.data = {static_cast<uint8_t>(protocol >> 8), static_cast<uint8_t>(protocol)};
                 reject.data.insert(reject.data.end(), data.begin(), data.end());
                 SendControl(PPP_PROTOCOL_LCP, reject);
@@ -662,6 +663,13 @@ PptpPppSession::LcpOtherCode(const PppControlPacket& packet)
     }
     if (packet.code == PPP_ECHO_REPLY)
     {
+        // Our own magic number: the link loops our requests back, nobody answered them.
+        uint32_t magic = packet.data.size() >= 4 ? PptpReadU32(packet.data.data()) : 0;
+        if (m_magic != 0 && magic == m_magic)
+        {
+            NS_LOG_WARN("LCP Echo-Reply with our own magic number: not counted as an answer");
+            return true;
+        }
         m_echoMisses = 0;
         return true;
     }
@@ -676,10 +684,13 @@ PptpPppSession::LcpUp()
     {
         m_linkUp(m_callId, m_peerAccm, m_localAccm);
     }
+    // As pppd: the first Echo-Request leaves as LCP opens, before authentication starts,
+    // then one per interval; identifiers count from 0 again on every opening.
     if (!m_lcpEchoInterval.IsZero())
     {
         m_echoMisses = 0;
-        m_echoTimer = Simulator::Schedule(m_lcpEchoInterval, &PptpPppSession::SendLcpEcho, this);
+        m_echoNumber = 0;
+        SendLcpEcho();
     }
     StartAuthentication();
 }
@@ -700,7 +711,7 @@ PptpPppSession::SendLcpEcho()
     }
     PppControlPacket echo;
     echo.code = PPP_ECHO_REQUEST;
-    echo.identifier = ++m_echoId;
+    echo.identifier = m_echoNumber++;
     echo.data = PppOption::Make(0, m_magic, 4).data;
     ++m_echoMisses;
     SendControl(PPP_PROTOCOL_LCP, echo);

@@ -225,7 +225,8 @@ class PptpPppSession : public Object
     EventId m_authTimer;
     EventId m_echoTimer;
     uint32_t m_echoMisses{0};
-    uint8_t m_echoId{0};
+    uint8_t m_echoNumber{0}; //!< identifier of the next LCP Echo-Request (0 after LCP opens)
+    uint8_t m_rejectId{0};   //!< identifier of the last LCP Protocol-Reject
     bool m_down{false};
     Callback<void, uint16_t> m_terminated;
     uint16_t m_callId{0};

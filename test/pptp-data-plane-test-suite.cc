@@ -5,17 +5,20 @@
 // The data plane end to end: PPP negotiation on the wire frame for frame
 // (MS-CHAPv2, PAP, CHAP-MD5, wrong credentials), traffic through the tunnel,
 // the peer's receive window, ack-only packets, reordering and duplicates in
-// the GRE channel, LCP echo failure, spoofed GRE, and what a cleared call
-// leaves behind.
+// the GRE channel, LCP echoes (pppd's schedule, failure, looped-back replies),
+// spoofed GRE, and what a cleared call leaves behind.
 
 #include "ns3/bulk-send-helper.h"
 #include "ns3/enum.h"
+#include "ns3/error-model.h"
 #include "ns3/gre-l4-protocol.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-routing-table-entry.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
+#include "ns3/pointer.h"
 #include "ns3/ppp-control-packet.h"
+#include "ns3/pptp-byte-order.h"
 #include "ns3/pptp-client.h"
 #include "ns3/pptp-gre-channel.h"
 #include "ns3/pptp-gre-header.h"
@@ -1122,6 +1125,187 @@ class LcpEchoFailureTestCase : public TestCase
     }
 };
 
+/** LCP echoes timed as pppd times them. */
+class LcpEchoScheduleTestCase : public TestCase
+{
+  public:
+    LcpEchoScheduleTestCase()
+        : TestCase("LCP echo: the first Echo-Request as LCP opens, before authentication; then "
+                   "one per interval, identifiers from 0")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        StarTopology net(1);
+        PptpServerHelper serverHelper;
+        PptpClientHelper clientHelper(net.serverAddresses[0]);
+        for (PptpApplicationHelper* h :
+             std::initializer_list<PptpApplicationHelper*>{&serverHelper, &clientHelper})
+        {
+            h->SetPppAttribute("LcpEchoInterval", TimeValue(Seconds(5)));
+        }
+        serverHelper.Install(net.server);
+        ApplicationContainer client = clientHelper.Install(net.clients);
+        client.Start(Seconds(1));
+        WireLog wire;
+        wire.Watch(net.links[0].Get(0));
+        wire.Watch(net.links[0].Get(1));
+        Simulator::Stop(Seconds(17.5));
+        Simulator::Run();
+        Simulator::Destroy();
+
+        for (Ipv4Address side : {net.clientAddresses[0], net.serverAddresses[0]})
+        {
+            std::vector<WireFrame> frames = wire.Control(side);
+            std::vector<WireFrame> echoes;
+            bool beforeFirstEcho = true;
+            bool authOrIpcpBeforeEcho = false;
+            bool authOrIpcpAfterEcho = false;
+            for (const auto& f : frames)
+            {
+                bool echo = f.protocol == PPP_PROTOCOL_LCP && f.packet.code == PPP_ECHO_REQUEST;
+                if (echo)
+                {
+                    echoes.push_back(f);
+                    beforeFirstEcho = false;
+                }
+                else if (f.protocol != PPP_PROTOCOL_LCP)
+                {
+                    (beforeFirstEcho ? authOrIpcpBeforeEcho : authOrIpcpAfterEcho) = true;
+                }
+            }
+            // LCP opens near 1 s; echoes then at +0, +5, +10, +15 s.
+            NS_TEST_EXPECT_MSG_EQ(echoes.size(), 4u, side << ": Echo-Requests in 16.5 s");
+            if (echoes.empty())
+            {
+                continue;
+            }
+            NS_TEST_EXPECT_MSG_EQ(authOrIpcpBeforeEcho, false, side << ": echo first at LCP open");
+            NS_TEST_EXPECT_MSG_EQ(authOrIpcpAfterEcho, true, side << ": then the rest");
+            NS_TEST_EXPECT_MSG_LT(echoes[0].time, Seconds(2), side << ": first echo at once");
+            for (size_t i = 0; i < echoes.size(); ++i)
+            {
+                NS_TEST_EXPECT_MSG_EQ(unsigned(echoes[i].packet.identifier), i, side << " id");
+                if (i > 0)
+                {
+                    Time gap = echoes[i].time - echoes[i - 1].time;
+                    NS_TEST_EXPECT_MSG_EQ_TOL(gap, Seconds(5), MilliSeconds(5), side << " period");
+                }
+            }
+        }
+    }
+};
+
+/**
+ * Rewrites the magic number of every LCP Echo-Reply a device receives to a chosen value: the
+ * receiver sees replies that look like its own requests looped back.
+ */
+class EchoReplyMagicRewriter : public ErrorModel
+{
+  public:
+    uint32_t magic{0};     //!< the value written (0: leave the replies alone)
+    uint32_t rewritten{0}; //!< replies changed
+
+  private:
+    bool DoCorrupt(Ptr<Packet> p) override
+    {
+        std::vector<uint8_t> b(p->GetSize());
+        p->CopyData(b.data(), b.size());
+        // Point-to-point PPP field (2), IPv4, Enhanced GRE, PPP header, then the LCP packet.
+        if (magic == 0 || b.size() < 2 + 20 || b[9 + 2] != PptpGreHeader::IP_PROTOCOL_NUMBER)
+        {
+            return false;
+        }
+        size_t gre = 2 + (b[2] & 0x0F) * 4u;
+        PptpGreHeader greHeader;
+        if (!PptpGreHeader::Decode(b.data() + gre, b.size() - gre, greHeader).Ok()
+            || greHeader.GetPayloadLength() == 0)
+        {
+            return false;
+        }
+        size_t ppp = gre + greHeader.GetSerializedSize();
+        PptpPppHeader pppHeader;
+        if (!PptpPppHeader::Decode(b.data() + ppp, b.size() - ppp, pppHeader).Ok())
+        {
+            return false;
+        }
+        size_t lcp = ppp + pppHeader.GetSerializedSize();
+        if (pppHeader.GetProtocol() != PPP_PROTOCOL_LCP || lcp + 8 > b.size()
+            || b[lcp] != PPP_ECHO_REPLY)
+        {
+            return false;
+        }
+        for (int i = 0; i < 4; ++i)
+        {
+            b[lcp + 4 + i] = static_cast<uint8_t>(magic >> (24 - 8 * i));
+        }
+        p->RemoveAtEnd(p->GetSize());
+        p->AddAtEnd(Create<Packet>(b.data(), b.size()));
+        ++rewritten;
+        return false;
+    }
+
+    void DoReset() override {}
+};
+
+/** pppd ignores an Echo-Reply carrying its own magic number: a looped-back link is dead. */
+class LcpEchoOwnMagicTestCase : public TestCase
+{
+  public:
+    LcpEchoOwnMagicTestCase()
+        : TestCase("LCP echo: replies carrying our own magic number do not count; the link "
+                   "goes down after LcpEchoFailure of them")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        StarTopology net(1);
+        Ptr<EchoReplyMagicRewriter> rewriter = Create<EchoReplyMagicRewriter>();
+        net.links[0].Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(rewriter));
+        PptpServerHelper serverHelper;
+        PptpClientHelper clientHelper(net.serverAddresses[0]);
+        clientHelper.SetPppAttribute("LcpEchoInterval", TimeValue(Seconds(5)));
+        clientHelper.SetPppAttribute("LcpEchoFailure", UintegerValue(3));
+        serverHelper.Install(net.server);
+        ApplicationContainer client = clientHelper.Install(net.clients);
+        client.Start(Seconds(1));
+        TunnelEvents events;
+        events.Watch(client.Get(0));
+        WireLog wire;
+        wire.Watch(net.links[0].Get(0));
+        // From 20.5 s the replies come back with the client's magic number, which its
+        // Echo-Requests carry.
+        Simulator::Schedule(Seconds(20.5),
+                            [&wire, &net, rewriter]()
+                            {
+                                for (const auto& f : wire.Control(net.clientAddresses[0]))
+                                {
+                                    if (f.packet.code == PPP_ECHO_REQUEST
+                                        && f.packet.data.size() >= 4)
+                                    {
+                                        rewriter->magic = PptpReadU32(f.packet.data.data());
+                                    }
+                                }
+                            });
+        Simulator::Stop(Seconds(40));
+        Simulator::Run();
+        Simulator::Destroy();
+
+        NS_TEST_ASSERT_MSG_NE(rewriter->magic, 0u, "the client's magic number seen");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(rewriter->rewritten, 3u, "replies rewritten");
+        PPTP_REQUIRE_EQ(events.tunnelDown.size(), 1u, "tunnel down");
+        NS_TEST_EXPECT_MSG_EQ(events.tunnelDown[0].second, PptpDownCause::PPP_DOWN, "by PPP");
+        // Echoes at 1 + 5k s: the three rewritten replies are those of 21, 26 and 31 s; the
+        // fourth attempt, at 36 s, finds three unanswered.
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(events.tunnelDown[0].first, Seconds(35), "three misses");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(events.tunnelDown[0].first, Seconds(37), "then down");
+    }
+};
+
 // ---- 7. spoofed GRE -------------------------------------------------------------------
 
 /** GRE for a real call from the wrong address, for no call, and plain GRE: all dropped. */
@@ -1374,6 +1558,8 @@ class PptpDataPlaneTestSuite : public TestSuite
         AddTestCase(new AckOnlyTestCase, TestCase::QUICK);
         AddTestCase(new ReorderTestCase, TestCase::QUICK);
         AddTestCase(new LcpEchoFailureTestCase, TestCase::QUICK);
+        AddTestCase(new LcpEchoScheduleTestCase, TestCase::QUICK);
+        AddTestCase(new LcpEchoOwnMagicTestCase, TestCase::QUICK);
         AddTestCase(new SpoofedGreTestCase, TestCase::QUICK);
         AddTestCase(new TeardownTestCase, TestCase::QUICK);
     }
