@@ -138,7 +138,9 @@ PptpGreChannel::Connect(uint16_t peerCallId, uint16_t peerWindow, uint16_t peerP
     NS_LOG_FUNCTION(this << peerCallId << peerWindow << peerProcessingDelay);
     m_peerCallId = peerCallId;
     m_peerWindow = std::max<uint32_t>(peerWindow, 1);
-    m_sendWindow = m_peerWindow;
+    // RFC 2637 section 4.4: start conservatively, at half the peer's window (rounded up, so
+    // never below one packet), and grow from there.
+    m_sendWindow = (m_peerWindow + 1) / 2;
     m_peerProcessingDelay = MilliSeconds(100) * peerProcessingDelay;
 }
 
@@ -331,7 +333,7 @@ PptpGreChannel::AckTimedOut()
     m_inFlight.clear();
     m_unacked = 0;
     m_ackTimeout = std::min(m_ackTimeout * 2, m_maxAckTimeout);
-    m_sendWindow = std::max<uint32_t>(m_sendWindow / 2, 1);
+    m_sendWindow = (m_sendWindow + 1) / 2; // halved, fractions rounded up (at least one)
     m_ackedInWindow = 0;
     SendQueued();
 }

@@ -726,7 +726,9 @@ class TunnelTrafficTestCase : public TestCase
         HostLog hostLog;
         hostLog.Watch(net.host.Get(0));
 
-        const uint32_t datagrams = 200;
+        // 100 datagrams in one second: what a send window starting at 32 of the PAC's 64, a
+        // 0.5 s ack delay and the 64-frame queue carry without loss.
+        const uint32_t datagrams = 100;
         const uint32_t size = 512;
         Ptr<UdpServer> udp = net.Udp(client, Seconds(3), datagrams, MilliSeconds(10), size);
         const uint32_t bytes = 2000000;
@@ -930,6 +932,78 @@ class AckOnlyTestCase : public TestCase
 };
 
 // ---- 5. reordering --------------------------------------------------------------------
+
+/** The sending window's rules of RFC 2637 section 4.4, driven by hand. */
+class WindowRulesTestCase : public TestCase
+{
+  public:
+    WindowRulesTestCase()
+        : TestCase("window rules: start at half the peer's window, grow by one per window "
+                   "acknowledged, halve (rounding up) on an ack time-out")
+    {
+    }
+
+  private:
+    /// A channel on a node of its own: what it sends goes nowhere, acks are fed by hand.
+    static Ptr<PptpGreChannel> MakeChannel(uint16_t peerWindow)
+    {
+        Ptr<Node> node = CreateObject<Node>();
+        InternetStackHelper().Install(node);
+        Ptr<PptpGreChannel> channel = CreateObject<PptpGreChannel>();
+        channel->Setup(GreL4Protocol::Get(node), "10.0.0.1", "10.0.0.2", 100);
+        channel->Connect(200, peerWindow, 0);
+        return channel;
+    }
+
+    static void Ack(Ptr<PptpGreChannel> channel, uint32_t ack)
+    {
+        PptpGreHeader header;
+        header.SetCallId(100);
+        header.SetAcknowledgment(ack);
+        channel->Receive(Create<Packet>(), header);
+    }
+
+    void DoRun() override
+    {
+        for (auto [peer, start] : std::vector<std::pair<uint16_t, uint32_t>>{
+                 {0, 1}, {1, 1}, {2, 1}, {3, 2}, {4, 2}, {5, 3}, {64, 32}})
+        {
+            NS_TEST_EXPECT_MSG_EQ(
+                MakeChannel(peer)->GetSendWindow(), start, "peer window " << peer);
+            Simulator::Destroy();
+        }
+
+        Ptr<PptpGreChannel> channel = MakeChannel(10);
+        for (int i = 0; i < 60; ++i)
+        {
+            channel->Send(Create<Packet>(1));
+        }
+        NS_TEST_EXPECT_MSG_EQ(channel->GetUnacknowledged(), 5u, "half of 10 in flight");
+        // Acknowledging a whole window opens it by one: 0..4 acked, 5 more sent (5..9).
+        Ack(channel, 4);
+        NS_TEST_EXPECT_MSG_EQ(channel->GetSendWindow(), 6u, "one more after a window");
+        NS_TEST_EXPECT_MSG_EQ(channel->GetUnacknowledged(), 6u, "the window filled again");
+        // Less than a window acknowledged: no growth yet.
+        Ack(channel, 8);
+        NS_TEST_EXPECT_MSG_EQ(channel->GetSendWindow(), 6u, "4 of 6 acknowledged");
+        Ack(channel, 10);
+        NS_TEST_EXPECT_MSG_EQ(channel->GetSendWindow(), 7u, "6 of 6 acknowledged");
+
+        // Time-outs, nothing acknowledged: 7 -> 4 -> 2 -> 1 -> 1 (fractions rounded up).
+        std::vector<uint32_t> windows;
+        for (int i = 0; i < 4; ++i)
+        {
+            Simulator::Stop(channel->GetAckTimeout() + MilliSeconds(1));
+            Simulator::Run();
+            windows.push_back(channel->GetSendWindow());
+        }
+        NS_TEST_EXPECT_MSG_EQ(channel->GetStatistics().ackTimeouts, 4u, "four time-outs");
+        NS_TEST_EXPECT_MSG_EQ(windows.size(), 4u, "windows recorded");
+        const std::vector<uint32_t> expected{4, 2, 1, 1};
+        NS_TEST_EXPECT_MSG_EQ((windows == expected), true, "halved, rounding up, down to one");
+        Simulator::Destroy();
+    }
+};
 
 /** The channel's receive side fed directly: duplicates, late packets, holding for gaps. */
 class ReorderTestCase : public TestCase
@@ -1555,6 +1629,7 @@ class PptpDataPlaneTestSuite : public TestSuite
         AddTestCase(new NegotiationTestCase, TestCase::QUICK);
         AddTestCase(new TunnelTrafficTestCase, TestCase::QUICK);
         AddTestCase(new WindowTestCase, TestCase::QUICK);
+        AddTestCase(new WindowRulesTestCase, TestCase::QUICK);
         AddTestCase(new AckOnlyTestCase, TestCase::QUICK);
         AddTestCase(new ReorderTestCase, TestCase::QUICK);
         AddTestCase(new LcpEchoFailureTestCase, TestCase::QUICK);
