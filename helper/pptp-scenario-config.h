@@ -100,14 +100,15 @@ struct PptpScenarioConfig
     uint32_t serverMaxChannels{0};         //!< calls the server carries at once (0: no limit)
 
     // PPTP.
-    Time echoInterval{Seconds(60)}; //!< control connection idle time before an Echo-Request
-    Time echoTimeout{Seconds(60)};  //!< wait for the Echo-Reply
-    uint32_t echoMisses{1};         //!< unanswered Echo-Requests before the peer is dead
-    Time replyTimeout{Seconds(60)}; //!< wait for other expected replies
-    uint32_t greWindow{64};         //!< Packet Receive Window Size advertised
-    bool dataPlane{true};           //!< PPP in GRE and a tunnel interface for each call
-    uint32_t tcpRetries{6};         //!< TCP retransmissions before a connection fails
-    bool tcpTimestamps{true};       //!< TCP timestamp option
+    Time echoInterval{Seconds(60)};   //!< control connection idle time before an Echo-Request
+    Time echoTimeout{Seconds(60)};    //!< wait for the Echo-Reply
+    uint32_t echoMisses{1};           //!< unanswered Echo-Requests before the peer is dead
+    Time replyTimeout{Seconds(60)};   //!< wait for other expected replies
+    Time pnsClearTimeout{Seconds(2)}; //!< a client's wait for CDN and Stop-Reply
+    uint32_t greWindow{64};           //!< Packet Receive Window Size advertised
+    bool dataPlane{true};             //!< PPP in GRE and a tunnel interface for each call
+    uint32_t tcpRetries{6};           //!< TCP retransmissions before a connection fails
+    bool tcpTimestamps{true};         //!< TCP timestamp option
 
     // PPP.
     Auth auth{Auth::MSCHAP_V2};       //!< authentication the server asks for

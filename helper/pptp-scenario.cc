@@ -273,6 +273,7 @@ PptpScenario::InstallApplications(const std::string& folder)
         h->SetConnectionAttribute("EchoReplyTimeout", TimeValue(c.echoTimeout));
         h->SetConnectionAttribute("EchoMaxMisses", UintegerValue(c.echoMisses));
         h->SetConnectionAttribute("ReplyTimeout", TimeValue(c.replyTimeout));
+        h->SetConnectionAttribute("PnsClearTimeout", TimeValue(c.pnsClearTimeout));
         h->SetConnectionAttribute("ReceiveWindow", UintegerValue(c.greWindow));
         h->SetConnectionAttribute("DataPlane", BooleanValue(c.dataPlane));
         h->SetPppAttribute("Authentication", EnumValue(AuthOf(c.auth)));

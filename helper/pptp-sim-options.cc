@@ -674,6 +674,14 @@ PptpSimOptions::PptpSimOptions()
                                    &Config::replyTimeout,
                                    Seconds(1),
                                    day));
+    m_options.push_back(TimeOption("pns-clear-timeout",
+                                   "pptp",
+                                   "A client's wait for Call-Disconnect-Notify and for "
+                                   "Stop-Control-Connection-Reply when it ends a call (pptp-linux: "
+                                   "2 s; 0s: reply-timeout).",
+                                   &Config::pnsClearTimeout,
+                                   Seconds(0),
+                                   day));
     m_options.push_back(CountOption("gre-window",
                                     "pptp",
                                     "PACKETS",

@@ -62,6 +62,15 @@ PptpControlConnection::GetTypeId()
                             TimeValue(Seconds(60)),
                             MakeTimeAccessor(&PptpControlConnection::m_replyTimeout),
                             MakeTimeChecker(Seconds(0)))
+              .AddAttribute("PnsClearTimeout",
+                            "How long a PNS waits for the peer to confirm an ending it started "
+                            "(Call-Disconnect-Notify after its Call-Clear-Request, Stop-Control-"
+                            "Connection-Reply after its Request) before it goes on regardless. "
+                            "pptp-linux gives each 2 s; 0: ReplyTimeout. The PAC always waits "
+                            "ReplyTimeout.",
+                            TimeValue(Seconds(2)),
+                            MakeTimeAccessor(&PptpControlConnection::m_pnsClearTimeout),
+                            MakeTimeChecker(Seconds(0)))
               .AddAttribute("ReceiveWindow",
                             "Packet Receive Window Size advertised for each call.",
                             UintegerValue(64),
@@ -753,8 +762,8 @@ PptpControlConnection::ContinueStop()
     Send(request);
     SetState(State::WAIT_STOP_REPLY);
     m_idleTimer.Cancel();
-    m_controlTimer
-        = Simulator::Schedule(m_replyTimeout, &PptpControlConnection::ControlReplyTimedOut, this);
+    m_controlTimer = Simulator::Schedule(
+        ConfirmationTimeout(), &PptpControlConnection::ControlReplyTimedOut, this);
 }
 
 void
@@ -932,9 +941,23 @@ PptpControlConnection::SetCallState(Ptr<PptpCall> call, PptpCall::State state)
 void
 PptpControlConnection::StartCallTimer(Ptr<PptpCall> call)
 {
+    StartCallTimer(call, m_replyTimeout);
+}
+
+void
+PptpControlConnection::StartCallTimer(Ptr<PptpCall> call, Time wait)
+{
     call->m_replyTimer.Cancel();
     call->m_replyTimer
-        = Simulator::Schedule(m_replyTimeout, &PptpControlConnection::CallTimedOut, this, call);
+        = Simulator::Schedule(wait, &PptpControlConnection::CallTimedOut, this, call);
+}
+
+Time
+PptpControlConnection::ConfirmationTimeout() const
+{
+    // pptp-linux's call manager, ending a call, sends Call-Clear-Request and then
+    // Stop-Control-Connection-Request, allowing each 2 s, and closes whatever came back.
+    return m_role == Role::PNS && !m_pnsClearTimeout.IsZero() ? m_pnsClearTimeout : m_replyTimeout;
 }
 
 void
@@ -1098,7 +1121,7 @@ PptpControlConnection::FinishClear(Ptr<PptpCall> call)
         request.callId = call->m_localCallId;
         Send(request);
         SetCallState(call, PptpCall::State::WAIT_DISCONNECT);
-        StartCallTimer(call);
+        StartCallTimer(call, ConfirmationTimeout());
         return;
     }
     // A PAC ends calls on its own with Call-Disconnect-Notify.

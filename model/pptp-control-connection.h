@@ -301,6 +301,10 @@ class PptpControlConnection : public Object
     Ptr<PptpCall> FindByLocalId(uint16_t callId) const;
     Ptr<PptpCall> FindByPeerId(uint16_t peerCallId) const;
     void StartCallTimer(Ptr<PptpCall> call);
+    /// Start a call's reply timer for a given wait.
+    void StartCallTimer(Ptr<PptpCall> call, Time wait);
+    /// \return how long to wait for the peer to confirm an ending this side started
+    Time ConfirmationTimeout() const;
     void CallTimedOut(Ptr<PptpCall> call);
     void SendSetLinkInfo(Ptr<PptpCall> call, uint32_t sendAccm, uint32_t receiveAccm);
     /// End a call: PPP first when it is up, then the control messages (see ClearCall).
@@ -338,6 +342,7 @@ class PptpControlConnection : public Object
     Time m_echoReplyTimeout;
     uint32_t m_echoMaxMisses;
     Time m_replyTimeout;
+    Time m_pnsClearTimeout; //!< a PNS's wait for CDN and Stop-Control-Connection-Reply
     uint16_t m_receiveWindow;
     uint16_t m_processingDelay;
     uint32_t m_connectSpeed;

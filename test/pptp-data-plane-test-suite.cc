@@ -1199,6 +1199,93 @@ class LcpEchoFailureTestCase : public TestCase
     }
 };
 
+/**
+ * How a PNS ends a call whose PPP died on a dead network: as pptp-linux's call manager does,
+ * Call-Clear-Request, then after PnsClearTimeout Stop-Control-Connection-Request, then after
+ * as long again the connection is closed; with PnsClearTimeout 0 each wait is ReplyTimeout.
+ */
+class PnsEndingOnDeadLinkTestCase : public TestCase
+{
+  public:
+    PnsEndingOnDeadLinkTestCase()
+        : TestCase("LCP echo failure on a dead link: the PNS clears, stops and closes, giving "
+                   "each step PnsClearTimeout (pptp-linux: 2 s), or ReplyTimeout")
+    {
+    }
+
+  private:
+    static void Closed(std::vector<std::pair<Time, PptpDownCause>>* closed,
+                       Ptr<const PptpControlConnection>,
+                       PptpDownCause cause)
+    {
+        closed->emplace_back(Simulator::Now(), cause);
+    }
+
+    void Run(Time pnsClearTimeout, Time expectedWait)
+    {
+        StarTopology net(1);
+        auto [clientLoss, serverLoss] = net.AddLoss(0);
+        PptpServerHelper serverHelper;
+        PptpClientHelper clientHelper(net.serverAddresses[0]);
+        clientHelper.SetPppAttribute("LcpEchoInterval", TimeValue(Seconds(5)));
+        clientHelper.SetPppAttribute("LcpEchoFailure", UintegerValue(3));
+        clientHelper.SetConnectionAttribute("PnsClearTimeout", TimeValue(pnsClearTimeout));
+        clientHelper.SetConnectionAttribute("ReplyTimeout", TimeValue(Seconds(30)));
+        for (PptpApplicationHelper* h :
+             std::initializer_list<PptpApplicationHelper*>{&serverHelper, &clientHelper})
+        {
+            h->SetConnectionAttribute("EchoInterval", TimeValue(Seconds(600)));
+            h->SetConnectionAttribute("EchoReplyTimeout", TimeValue(Seconds(600)));
+        }
+        serverHelper.Install(net.server);
+        ApplicationContainer client = clientHelper.Install(net.clients);
+        client.Start(Seconds(1));
+        TunnelEvents events;
+        events.Watch(client.Get(0));
+        MessageLog messages;
+        messages.Watch(client.Get(0));
+        std::vector<std::pair<Time, PptpDownCause>> closed;
+        client.Get(0)->TraceConnectWithoutContext("Closed", MakeBoundCallback(&Closed, &closed));
+        Simulator::Schedule(Seconds(20.5),
+                            [clientLoss = clientLoss, serverLoss = serverLoss]()
+                            {
+                                clientLoss->SetRate(1);
+                                serverLoss->SetRate(1);
+                            });
+        Simulator::Stop(Seconds(150));
+        Simulator::Run();
+        Simulator::Destroy();
+
+        PPTP_REQUIRE_EQ(events.tunnelDown.size(), 1u, "PPP down once");
+        Time down = events.tunnelDown[0].first;
+        Time clear;
+        Time stop;
+        for (const auto& m : messages.Get())
+        {
+            PptpMessageType type = m.message.GetMessageType();
+            if (type == PptpMessageType::CALL_CLEAR_REQUEST && clear.IsZero())
+            {
+                clear = m.time;
+            }
+            if (type == PptpMessageType::STOP_CONTROL_CONNECTION_REQUEST && stop.IsZero())
+            {
+                stop = m.time;
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(clear, down, "Call-Clear-Request as PPP goes down");
+        NS_TEST_EXPECT_MSG_EQ(stop, down + expectedWait, "Stop after one wait");
+        PPTP_REQUIRE_EQ(closed.size(), 1u, "control connection closed once");
+        NS_TEST_EXPECT_MSG_EQ(closed[0].first, down + expectedWait * 2, "closed after another");
+        NS_TEST_EXPECT_MSG_EQ(closed[0].second, PptpDownCause::LOCAL_STOP, "its own stop");
+    }
+
+    void DoRun() override
+    {
+        Run(Seconds(2), Seconds(2));
+        Run(Seconds(0), Seconds(30));
+    }
+};
+
 /** LCP echoes timed as pppd times them. */
 class LcpEchoScheduleTestCase : public TestCase
 {
@@ -1633,6 +1720,7 @@ class PptpDataPlaneTestSuite : public TestSuite
         AddTestCase(new AckOnlyTestCase, TestCase::QUICK);
         AddTestCase(new ReorderTestCase, TestCase::QUICK);
         AddTestCase(new LcpEchoFailureTestCase, TestCase::QUICK);
+        AddTestCase(new PnsEndingOnDeadLinkTestCase, TestCase::QUICK);
         AddTestCase(new LcpEchoScheduleTestCase, TestCase::QUICK);
         AddTestCase(new LcpEchoOwnMagicTestCase, TestCase::QUICK);
         AddTestCase(new SpoofedGreTestCase, TestCase::QUICK);

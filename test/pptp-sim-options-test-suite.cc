@@ -160,6 +160,7 @@ class CommandLineTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(Parse({}, s, error), true, error);
         NS_TEST_EXPECT_MSG_EQ(s.scenario.clients, 4, "default clients");
         NS_TEST_EXPECT_MSG_EQ(s.scenario.echoInterval, Seconds(60), "default echo interval");
+        NS_TEST_EXPECT_MSG_EQ(s.scenario.pnsClearTimeout, Seconds(2), "pptp-linux's 2 s");
         NS_TEST_EXPECT_MSG_EQ(s.IsSweep(), false, "no sweep");
         NS_TEST_EXPECT_MSG_GT(s.jobs, 0, "jobs default to the cores");
 
@@ -169,6 +170,7 @@ class CommandLineTestCase : public TestCase
                                      "--loss-rate=1%",
                                      "--loss-model=burst",
                                      "--echo-interval=1.5s",
+                                     "--pns-clear-timeout=0s",
                                      "--bottleneck-rate=20Mbps",
                                      "--link-down=100s+20s 250s+10s",
                                      "--fault-clients=3",
@@ -187,6 +189,7 @@ class CommandLineTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(
             (s.scenario.lossModel == PptpScenarioConfig::LossModel::BURST), true, "loss model");
         NS_TEST_EXPECT_MSG_EQ(s.scenario.echoInterval, MilliSeconds(1500), "echo interval");
+        NS_TEST_EXPECT_MSG_EQ(s.scenario.pnsClearTimeout, Seconds(0), "pns clear timeout");
         NS_TEST_EXPECT_MSG_EQ(s.scenario.bottleneck, true, "bottleneck");
         NS_TEST_ASSERT_MSG_EQ(s.scenario.linkDown.size(), 2, "two windows");
         NS_TEST_EXPECT_MSG_EQ(s.scenario.linkDown[1].start, Seconds(250), "second window");
