@@ -9,8 +9,8 @@
 // plots; a sweep written out as a job list (GNU parallel) and a Slurm script
 // runs line by line and aggregates afterwards.
 //
-// The standalone build gives the program's path (PPTP_SIM_EXECUTABLE); where
-// it does not (inside an ns-3 tree), these cases have nothing to run.
+// The build gives the program's path (PPTP_SIM_EXECUTABLE); where it cannot
+// (an ns-3 tree configured without examples), these cases have nothing to run.
 
 #include "ns3/pptp-sim-options.h"
 #include "ns3/test.h"
