@@ -155,6 +155,7 @@ PptpClient::ConnectionSucceeded(Ptr<Socket> socket)
     m_connection->TraceConnectWithoutContext("Closed",
                                              MakeCallback(&PptpClient::ConnectionClosed, this));
     m_callsUp = 0;
+    m_callFailed = false;
     for (uint32_t i = 0; i < m_calls; ++i)
     {
         if (m_connection->PlaceOutgoingCall())
@@ -202,6 +203,13 @@ PptpClient::CallDown(Ptr<const PptpCall> call, PptpDownCause cause)
     {
         --m_callsUp;
     }
+    // Cleared by either side on purpose, or stopped by us: nothing to try again. Anything
+    // else (PPP failed, the call was refused, no reply came) is a failure worth redialling,
+    // as pppd's persist option does.
+    if (cause != PptpDownCause::CALL_CLEAR && cause != PptpDownCause::LOCAL_STOP)
+    {
+        m_callFailed = true;
+    }
     if (m_callsUp == 0 && m_stopWhenDone && m_connection
         && m_connection->GetState() == PptpControlConnection::State::ESTABLISHED)
     {
@@ -221,7 +229,7 @@ PptpClient::ConnectionClosed(Ptr<const PptpControlConnection> connection, PptpDo
     Simulator::ScheduleNow(&PptpControlConnection::Dispose, m_connection);
     m_connection = nullptr;
     m_socket = nullptr;
-    if (cause != PptpDownCause::LOCAL_STOP)
+    if (cause != PptpDownCause::LOCAL_STOP || m_callFailed)
     {
         ScheduleReconnect();
     }

@@ -82,7 +82,8 @@ class PptpClient : public PptpApplication
     Time m_connectStart;
     uint32_t m_attempts{0};
     uint32_t m_established{0};
-    uint32_t m_callsUp{0}; //!< calls of the current connection still up or being placed
+    uint32_t m_callsUp{0};    //!< calls of the current connection still up or being placed
+    bool m_callFailed{false}; //!< a call of the current connection ended by no choice of ours
     bool m_running{false};
     EventId m_reconnectEvent;
     std::vector<EventId> m_clearEvents;

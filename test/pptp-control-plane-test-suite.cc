@@ -481,6 +481,61 @@ class MaxChannelsTestCase : public TestCase
     }
 };
 
+/**
+ * Redialling: a client whose call failed (here PPP: a wrong password) opens a new control
+ * connection after ReconnectDelay, up to ReconnectAttempts times; one whose call was cleared
+ * on purpose does not.
+ */
+class RedialTestCase : public TestCase
+{
+  public:
+    RedialTestCase()
+        : TestCase("redial: a call whose PPP failed is tried again ReconnectAttempts times; "
+                   "a call cleared on purpose is not")
+    {
+    }
+
+  private:
+    /// \return the client's connection attempts and what its application reported
+    uint32_t Run(const std::string& password, Time callDuration, TunnelLog& log)
+    {
+        StarTopology net(1);
+        PptpServerHelper serverHelper;
+        serverHelper.Install(net.server);
+        PptpClientHelper clientHelper(net.serverAddresses[0]);
+        clientHelper.SetPppAttribute("Password", StringValue(password));
+        clientHelper.SetAttribute("ReconnectAttempts", UintegerValue(2));
+        clientHelper.SetAttribute("ReconnectDelay", TimeValue(Seconds(5)));
+        clientHelper.SetAttribute("CallDuration", TimeValue(callDuration));
+        ApplicationContainer client = clientHelper.Install(net.clients);
+        client.Start(Seconds(1));
+        log.Watch(client.Get(0));
+        Simulator::Stop(Seconds(40));
+        Simulator::Run();
+        uint32_t attempts = DynamicCast<PptpClient>(client.Get(0))->GetConnectAttempts();
+        Simulator::Destroy();
+        return attempts;
+    }
+
+    void DoRun() override
+    {
+        TunnelLog failed;
+        NS_TEST_EXPECT_MSG_EQ(Run("wrong", Seconds(0), failed), 3u, "the first try and two more");
+        NS_TEST_EXPECT_MSG_EQ(failed.callDown.size(), 3u, "three calls failed");
+        for (PptpDownCause cause : failed.callDown)
+        {
+            NS_TEST_EXPECT_MSG_EQ(cause, PptpDownCause::PPP_DOWN, "authentication failed");
+        }
+        NS_TEST_EXPECT_MSG_EQ(failed.closed.size(), 3u, "each connection stopped");
+
+        TunnelLog cleared;
+        NS_TEST_EXPECT_MSG_EQ(
+            Run("pptp-secret", Seconds(5), cleared), 1u, "no redial after a clear");
+        NS_TEST_EXPECT_MSG_EQ(cleared.upLatency.size(), 1u, "the call came up");
+        NS_TEST_EXPECT_MSG_EQ(cleared.callDown.size(), 1u, "and was cleared");
+    }
+};
+
 /** Both peers open a control connection at once; the higher address wins. */
 class CollisionTestCase : public TestCase
 {
@@ -556,6 +611,7 @@ class PptpControlPlaneTestSuite : public TestSuite
         AddTestCase(new WanErrorNotifyTestCase, TestCase::QUICK);
         AddTestCase(new ManyClientsTestCase, TestCase::QUICK);
         AddTestCase(new MaxChannelsTestCase, TestCase::QUICK);
+        AddTestCase(new RedialTestCase, TestCase::QUICK);
         AddTestCase(new CollisionTestCase, TestCase::QUICK);
     }
 };
