@@ -1124,6 +1124,28 @@ class ReorderTestCase : public TestCase
 
 // ---- 6. LCP echo ----------------------------------------------------------------------
 
+/// LCP echoes every 5 s, the link down after 3 unanswered; the PPTP keepalive out of the way.
+void
+UseFastLcpEcho(PptpApplicationHelper& h)
+{
+    h.SetPppAttribute("LcpEchoInterval", TimeValue(Seconds(5)));
+    h.SetPppAttribute("LcpEchoFailure", UintegerValue(3));
+    h.SetConnectionAttribute("EchoInterval", TimeValue(Seconds(600)));
+    h.SetConnectionAttribute("EchoReplyTimeout", TimeValue(Seconds(600)));
+}
+
+/// From `at` on, a link whose two loss models are `loss` drops every packet both ways.
+void
+CutLinkAt(Time at, std::pair<Ptr<RateErrorModel>, Ptr<RateErrorModel>> loss)
+{
+    Simulator::Schedule(at,
+                        [loss]()
+                        {
+                            loss.first->SetRate(1);
+                            loss.second->SetRate(1);
+                        });
+}
+
 /** A dead link found by LCP echoes, not by the PPTP keepalive. */
 class LcpEchoFailureTestCase : public TestCase
 {
@@ -1137,17 +1159,10 @@ class LcpEchoFailureTestCase : public TestCase
     void DoRun() override
     {
         StarTopology net(1);
-        auto [clientLoss, serverLoss] = net.AddLoss(0);
         PptpServerHelper serverHelper;
         PptpClientHelper clientHelper(net.serverAddresses[0]);
-        for (PptpApplicationHelper* h :
-             std::initializer_list<PptpApplicationHelper*>{&serverHelper, &clientHelper})
-        {
-            h->SetPppAttribute("LcpEchoInterval", TimeValue(Seconds(5)));
-            h->SetPppAttribute("LcpEchoFailure", UintegerValue(3));
-            h->SetConnectionAttribute("EchoInterval", TimeValue(Seconds(600)));
-            h->SetConnectionAttribute("EchoReplyTimeout", TimeValue(Seconds(600)));
-        }
+        UseFastLcpEcho(serverHelper);
+        UseFastLcpEcho(clientHelper);
         ApplicationContainer server = serverHelper.Install(net.server);
         ApplicationContainer client = clientHelper.Install(net.clients);
         client.Start(Seconds(1));
@@ -1159,12 +1174,7 @@ class LcpEchoFailureTestCase : public TestCase
         wire.Watch(net.links[0].Get(0));
         wire.Watch(net.links[0].Get(1));
         const Time cut = Seconds(20.5);
-        Simulator::Schedule(cut,
-                            [clientLoss = clientLoss, serverLoss = serverLoss]()
-                            {
-                                clientLoss->SetRate(1);
-                                serverLoss->SetRate(1);
-                            });
+        CutLinkAt(cut, net.AddLoss(0));
         Simulator::Stop(cut + Seconds(100));
         Simulator::Run();
 
@@ -1224,19 +1234,12 @@ class PnsEndingOnDeadLinkTestCase : public TestCase
     void Run(Time pnsClearTimeout, Time expectedWait)
     {
         StarTopology net(1);
-        auto [clientLoss, serverLoss] = net.AddLoss(0);
         PptpServerHelper serverHelper;
         PptpClientHelper clientHelper(net.serverAddresses[0]);
-        clientHelper.SetPppAttribute("LcpEchoInterval", TimeValue(Seconds(5)));
-        clientHelper.SetPppAttribute("LcpEchoFailure", UintegerValue(3));
+        UseFastLcpEcho(clientHelper);
+        serverHelper.SetConnectionAttribute("EchoInterval", TimeValue(Seconds(600)));
         clientHelper.SetConnectionAttribute("PnsClearTimeout", TimeValue(pnsClearTimeout));
         clientHelper.SetConnectionAttribute("ReplyTimeout", TimeValue(Seconds(30)));
-        for (PptpApplicationHelper* h :
-             std::initializer_list<PptpApplicationHelper*>{&serverHelper, &clientHelper})
-        {
-            h->SetConnectionAttribute("EchoInterval", TimeValue(Seconds(600)));
-            h->SetConnectionAttribute("EchoReplyTimeout", TimeValue(Seconds(600)));
-        }
         serverHelper.Install(net.server);
         ApplicationContainer client = clientHelper.Install(net.clients);
         client.Start(Seconds(1));
@@ -1246,12 +1249,7 @@ class PnsEndingOnDeadLinkTestCase : public TestCase
         messages.Watch(client.Get(0));
         std::vector<std::pair<Time, PptpDownCause>> closed;
         client.Get(0)->TraceConnectWithoutContext("Closed", MakeBoundCallback(&Closed, &closed));
-        Simulator::Schedule(Seconds(20.5),
-                            [clientLoss = clientLoss, serverLoss = serverLoss]()
-                            {
-                                clientLoss->SetRate(1);
-                                serverLoss->SetRate(1);
-                            });
+        CutLinkAt(Seconds(20.5), net.AddLoss(0));
         Simulator::Stop(Seconds(150));
         Simulator::Run();
         Simulator::Destroy();
@@ -1429,8 +1427,7 @@ class LcpEchoOwnMagicTestCase : public TestCase
         net.links[0].Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(rewriter));
         PptpServerHelper serverHelper;
         PptpClientHelper clientHelper(net.serverAddresses[0]);
-        clientHelper.SetPppAttribute("LcpEchoInterval", TimeValue(Seconds(5)));
-        clientHelper.SetPppAttribute("LcpEchoFailure", UintegerValue(3));
+        UseFastLcpEcho(clientHelper);
         serverHelper.Install(net.server);
         ApplicationContainer client = clientHelper.Install(net.clients);
         client.Start(Seconds(1));
