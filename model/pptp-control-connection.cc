@@ -1538,7 +1538,13 @@ PptpControlConnection::HandleCallDisconnectNotify(const PptpCallDisconnectNotify
         DropIllegal(PptpControlMessage(m), "for an unknown call");
         return;
     }
-    EndCall(call, PptpDownCause::CALL_CLEAR);
+    // Unasked, Lost Carrier means the PAC lost the call's line or PPP: for this side the link
+    // failed (a PNS redials), where Admin Shutdown or Request is an orderly clear.
+    bool unasked = call->m_state != PptpCall::State::WAIT_DISCONNECT && !call->m_clearing;
+    EndCall(call,
+            unasked && m.resultCode == PptpDisconnectResult::LOST_CARRIER
+                ? PptpDownCause::PPP_DOWN
+                : PptpDownCause::CALL_CLEAR);
 }
 
 void

@@ -1284,6 +1284,97 @@ class PnsEndingOnDeadLinkTestCase : public TestCase
     }
 };
 
+/** Drops every GRE packet a device receives while `dropping` is set. */
+class GreDropper : public ErrorModel
+{
+  public:
+    bool dropping{false}; //!< drop GRE now
+    uint32_t dropped{0};  //!< GRE packets dropped
+
+  private:
+    bool DoCorrupt(Ptr<Packet> p) override
+    {
+        // Point-to-point PPP field (2 bytes), then IPv4: its protocol byte is the 10th.
+        uint8_t b[2 + 10] = {};
+        if (!dropping || p->GetSize() < sizeof(b))
+        {
+            return false;
+        }
+        p->CopyData(b, sizeof(b));
+        bool gre = b[2 + 9] == PptpGreHeader::IP_PROTOCOL_NUMBER;
+        dropped += gre ? 1 : 0;
+        return gre;
+    }
+
+    void DoReset() override {}
+};
+
+/**
+ * The PAC loses the call's PPP (its LCP echoes go unanswered while GRE is lost) and says so
+ * with Call-Disconnect-Notify, Lost Carrier: the PNS takes it as the link failing, not as a
+ * clear, and redials.
+ */
+class PacLostCarrierTestCase : public TestCase
+{
+  public:
+    PacLostCarrierTestCase()
+        : TestCase("PAC's PPP fails: Call-Disconnect-Notify Lost Carrier, the PNS's call down "
+                   "as ppp-down, and the PNS redials")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        StarTopology net(1);
+        Ptr<GreDropper> toClient = Create<GreDropper>();
+        Ptr<GreDropper> toServer = Create<GreDropper>();
+        net.links[0].Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(toClient));
+        net.links[0].Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(toServer));
+        PptpServerHelper serverHelper;
+        UseFastLcpEcho(serverHelper);
+        PptpClientHelper clientHelper(net.serverAddresses[0]);
+        clientHelper.SetAttribute("ReconnectAttempts", UintegerValue(1));
+        clientHelper.SetAttribute("ReconnectDelay", TimeValue(Seconds(5)));
+        ApplicationContainer server = serverHelper.Install(net.server);
+        ApplicationContainer client = clientHelper.Install(net.clients);
+        client.Start(Seconds(1));
+        TunnelEvents events;
+        events.Watch(client.Get(0));
+        MessageLog messages;
+        messages.Watch(server.Get(0));
+        // GRE lost both ways from 20.5 s to 40 s; the control connection carries on.
+        for (bool on : {true, false})
+        {
+            Simulator::Schedule(Seconds(on ? 20.5 : 40),
+                                [toClient, toServer, on]()
+                                {
+                                    toClient->dropping = on;
+                                    toServer->dropping = on;
+                                });
+        }
+        Simulator::Stop(Seconds(60));
+        Simulator::Run();
+        uint32_t attempts = DynamicCast<PptpClient>(client.Get(0))->GetConnectAttempts();
+        Simulator::Destroy();
+
+        NS_TEST_EXPECT_MSG_GT(toClient->dropped, 0u, "the PAC's echoes were lost");
+        uint32_t lostCarrier = 0;
+        for (const auto& m : messages.Get())
+        {
+            if (const auto* cdn = m.message.Find<PptpCallDisconnectNotify>())
+            {
+                lostCarrier += cdn->resultCode == PptpDisconnectResult::LOST_CARRIER ? 1 : 0;
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(lostCarrier, 1u, "the PAC said Lost Carrier");
+        PPTP_REQUIRE_EQ(events.callDown.size(), 1u, "one call ended");
+        NS_TEST_EXPECT_MSG_EQ(events.callDown[0].second, PptpDownCause::PPP_DOWN, "link failure");
+        NS_TEST_EXPECT_MSG_EQ(attempts, 2u, "redialled once");
+        NS_TEST_EXPECT_MSG_EQ(events.tunnelUp.size(), 2u, "a second tunnel came up");
+    }
+};
+
 /** LCP echoes timed as pppd times them. */
 class LcpEchoScheduleTestCase : public TestCase
 {
@@ -1718,6 +1809,7 @@ class PptpDataPlaneTestSuite : public TestSuite
         AddTestCase(new ReorderTestCase, TestCase::QUICK);
         AddTestCase(new LcpEchoFailureTestCase, TestCase::QUICK);
         AddTestCase(new PnsEndingOnDeadLinkTestCase, TestCase::QUICK);
+        AddTestCase(new PacLostCarrierTestCase, TestCase::QUICK);
         AddTestCase(new LcpEchoScheduleTestCase, TestCase::QUICK);
         AddTestCase(new LcpEchoOwnMagicTestCase, TestCase::QUICK);
         AddTestCase(new SpoofedGreTestCase, TestCase::QUICK);
