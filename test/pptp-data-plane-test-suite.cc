@@ -743,14 +743,14 @@ class TunnelTrafficTestCase : public TestCase
         bulkApp.Start(Seconds(6));
 
         PptpGreChannel::Statistics before;
-        Simulator::Schedule(Seconds(2.9),
-                            [&]()
-                            {
-                                if (tunnel.clientEvents.Channel())
-                                {
-                                    before = tunnel.clientEvents.Channel()->GetStatistics();
-                                }
-                            });
+        ScheduleCall(Seconds(2.9),
+                     [&]()
+                     {
+                         if (tunnel.clientEvents.Channel())
+                         {
+                             before = tunnel.clientEvents.Channel()->GetStatistics();
+                         }
+                     });
         Simulator::Stop(Seconds(40));
         Simulator::Run();
 
@@ -884,15 +884,15 @@ class AckOnlyTestCase : public TestCase
         Ptr<UdpServer> udp = net.Udp(client, start, datagrams, interval, 200);
         PptpGreChannel::Statistics pacBefore;
         PptpGreChannel::Statistics pnsBefore;
-        Simulator::Schedule(start - MilliSeconds(100),
-                            [&]()
-                            {
-                                if (tunnel.serverEvents.Channel() && tunnel.clientEvents.Channel())
-                                {
-                                    pacBefore = tunnel.serverEvents.Channel()->GetStatistics();
-                                    pnsBefore = tunnel.clientEvents.Channel()->GetStatistics();
-                                }
-                            });
+        ScheduleCall(start - MilliSeconds(100),
+                     [&]()
+                     {
+                         if (tunnel.serverEvents.Channel() && tunnel.clientEvents.Channel())
+                         {
+                             pacBefore = tunnel.serverEvents.Channel()->GetStatistics();
+                             pnsBefore = tunnel.clientEvents.Channel()->GetStatistics();
+                         }
+                     });
         Time end = start + interval * datagrams;
         Simulator::Stop(end + Seconds(3));
         Simulator::Run();
@@ -1138,12 +1138,12 @@ UseFastLcpEcho(PptpApplicationHelper& h)
 void
 CutLinkAt(Time at, std::pair<Ptr<RateErrorModel>, Ptr<RateErrorModel>> loss)
 {
-    Simulator::Schedule(at,
-                        [loss]()
-                        {
-                            loss.first->SetRate(1);
-                            loss.second->SetRate(1);
-                        });
+    ScheduleCall(at,
+                 [loss]()
+                 {
+                     loss.first->SetRate(1);
+                     loss.second->SetRate(1);
+                 });
 }
 
 /** A dead link found by LCP echoes, not by the PPTP keepalive. */
@@ -1346,12 +1346,12 @@ class PacLostCarrierTestCase : public TestCase
         // GRE lost both ways from 20.5 s to 40 s; the control connection carries on.
         for (bool on : {true, false})
         {
-            Simulator::Schedule(Seconds(on ? 20.5 : 40),
-                                [toClient, toServer, on]()
-                                {
-                                    toClient->dropping = on;
-                                    toServer->dropping = on;
-                                });
+            ScheduleCall(Seconds(on ? 20.5 : 40),
+                         [toClient, toServer, on]()
+                         {
+                             toClient->dropping = on;
+                             toServer->dropping = on;
+                         });
         }
         Simulator::Stop(Seconds(60));
         Simulator::Run();
@@ -1528,18 +1528,17 @@ class LcpEchoOwnMagicTestCase : public TestCase
         wire.Watch(net.links[0].Get(0));
         // From 20.5 s the replies come back with the client's magic number, which its
         // Echo-Requests carry.
-        Simulator::Schedule(Seconds(20.5),
-                            [&wire, &net, rewriter]()
-                            {
-                                for (const auto& f : wire.Control(net.clientAddresses[0]))
-                                {
-                                    if (f.packet.code == PPP_ECHO_REQUEST
-                                        && f.packet.data.size() >= 4)
-                                    {
-                                        rewriter->magic = PptpReadU32(f.packet.data.data());
-                                    }
-                                }
-                            });
+        ScheduleCall(Seconds(20.5),
+                     [&wire, &net, rewriter]()
+                     {
+                         for (const auto& f : wire.Control(net.clientAddresses[0]))
+                         {
+                             if (f.packet.code == PPP_ECHO_REQUEST && f.packet.data.size() >= 4)
+                             {
+                                 rewriter->magic = PptpReadU32(f.packet.data.data());
+                             }
+                         }
+                     });
         Simulator::Stop(Seconds(40));
         Simulator::Run();
         Simulator::Destroy();
@@ -1735,26 +1734,24 @@ class TeardownTestCase : public TestCase
         Snapshot pacUp;
         Snapshot pnsDown;
         Snapshot pacDown;
-        Simulator::Schedule(Seconds(4),
-                            [&]()
-                            {
-                                if (!clientEvents[0].tunnels.empty()
-                                    && !serverEvents.tunnels.empty())
-                                {
-                                    pnsUp = Take(pns, clientEvents[0].tunnels[0]);
-                                    pacUp = Take(pac, serverEvents.tunnels[0]);
-                                }
-                            });
-        Simulator::Schedule(Seconds(10),
-                            [&]()
-                            {
-                                if (!clientEvents[0].tunnels.empty()
-                                    && !serverEvents.tunnels.empty())
-                                {
-                                    pnsDown = Take(pns, clientEvents[0].tunnels[0]);
-                                    pacDown = Take(pac, serverEvents.tunnels[0]);
-                                }
-                            });
+        ScheduleCall(Seconds(4),
+                     [&]()
+                     {
+                         if (!clientEvents[0].tunnels.empty() && !serverEvents.tunnels.empty())
+                         {
+                             pnsUp = Take(pns, clientEvents[0].tunnels[0]);
+                             pacUp = Take(pac, serverEvents.tunnels[0]);
+                         }
+                     });
+        ScheduleCall(Seconds(10),
+                     [&]()
+                     {
+                         if (!clientEvents[0].tunnels.empty() && !serverEvents.tunnels.empty())
+                         {
+                             pnsDown = Take(pns, clientEvents[0].tunnels[0]);
+                             pacDown = Take(pac, serverEvents.tunnels[0]);
+                         }
+                     });
         Simulator::Stop(Seconds(30));
         Simulator::Run();
 

@@ -22,12 +22,33 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 
+#include <functional>
 #include <vector>
 
 namespace ns3
 {
 namespace pptptest
 {
+
+/// Calls a function object (what ScheduleCall schedules).
+inline void
+InvokeFunction(std::function<void()> f)
+{
+    f();
+}
+
+/**
+ * Schedule a function object, a lambda say, `delay` from now. waf-era ns-3 (3.35 and
+ * earlier) cannot schedule a lambda itself; through a plain function it can.
+ * \param delay when, from now
+ * \param f what to call
+ * \return the event
+ */
+inline EventId
+ScheduleCall(Time delay, std::function<void()> f)
+{
+    return Simulator::Schedule(delay, &InvokeFunction, f);
+}
 
 /**
  * For the tests of the control plane alone: calls carry no PPP while it
