@@ -32,3 +32,7 @@ def build(bld):
 
     if bld.env.ENABLE_EXAMPLES:
         bld.recurse('examples')
+        # The suites that run the scenario runner as a program find it here.
+        sim = bld.get_tgen_by_name('pptp-sim')
+        module_test.defines = list(getattr(module_test, 'defines', [])) + [
+            'PPTP_SIM_EXECUTABLE="%s"' % sim.path.get_bld().make_node(sim.target).abspath()]
