@@ -626,11 +626,11 @@ PppChapMd5Response(uint8_t identifier,
                    const std::string& secret,
                    const std::vector<uint8_t>& challenge)
 {
-    std::vector<uint8_t> input;
-    input.reserve(1 + secret.size() + challenge.size());
-    input.push_back(identifier);
-    input.insert(input.end(), secret.begin(), secret.end());
-    input.insert(input.end(), challenge.begin(), challenge.end());
+    // RFC 1994: MD5 of identifier, secret, challenge.
+    std::vector<uint8_t> input(1 + secret.size() + challenge.size());
+    input[0] = identifier;
+    auto next = std::copy(secret.begin(), secret.end(), input.begin() + 1);
+    std::copy(challenge.begin(), challenge.end(), next);
     return PppMd5(input);
 }
 

@@ -466,8 +466,10 @@ PptpPppSession::ReceiveFrame(Ptr<Packet> frame)
                 PppControlPacket reject;
                 reject.code = PPP_PROTOCOL_REJECT;
                 reject.identifier = ++m_rejectId;
-                reject.data = {static_cast<uint8_t>(protocol >> 8), static_cast<uint8_t>(protocol)};
-                reject.data.insert(reject.data.end(), data.begin(), data.end());
+                reject.data.resize(2 + data.size());
+                reject.data[0] = static_cast<uint8_t>(protocol >> 8);
+                reject.data[1] = static_cast<uint8_t>(protocol);
+                std::copy(data.begin(), data.end(), reject.data.begin() + 2);
                 SendControl(PPP_PROTOCOL_LCP, reject);
             }
             break;
