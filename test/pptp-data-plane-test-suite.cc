@@ -1556,6 +1556,67 @@ class LcpEchoOwnMagicTestCase : public TestCase
 
 // ---- 7. spoofed GRE -------------------------------------------------------------------
 
+/** RFC 1661 Protocol-Reject for a protocol the session does not run. */
+class ProtocolRejectTestCase : public TestCase
+{
+  public:
+    ProtocolRejectTestCase()
+        : TestCase("Protocol-Reject: an IPv6CP frame comes back rejected with its protocol and "
+                   "its contents")
+    {
+    }
+
+  private:
+    /// The PNS sends an IPv6CP Configure-Request (protocol 0x8057) down its channel.
+    static void SendIpv6cp(const TunnelEvents* pns)
+    {
+        if (!pns->Channel())
+        {
+            return;
+        }
+        const uint8_t request[] = {0x01, 0x07, 0x00, 0x0e, 0x01, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8};
+        Ptr<Packet> frame = Create<Packet>(request, sizeof(request));
+        frame->AddHeader(PptpPppHeader(0x8057, true, false));
+        pns->Channel()->Send(frame);
+    }
+
+    void DoRun() override
+    {
+        StarTopology net(1);
+        PptpServerHelper serverHelper;
+        serverHelper.Install(net.server);
+        PptpClientHelper clientHelper(net.serverAddresses[0]);
+        ApplicationContainer client = clientHelper.Install(net.clients);
+        client.Start(Seconds(1));
+        TunnelEvents events;
+        events.Watch(client.Get(0));
+        WireLog wire;
+        wire.Watch(net.links[0].Get(1)); // what the PAC sends
+        Simulator::Schedule(Seconds(5), &SendIpv6cp, &events);
+        Simulator::Stop(Seconds(6));
+        Simulator::Run();
+        Simulator::Destroy();
+
+        PPTP_REQUIRE_EQ(events.tunnelUp.size(), 1u, "tunnel up");
+        std::vector<WireFrame> rejects;
+        for (const auto& f : wire.Control(net.serverAddresses[0]))
+        {
+            if (f.protocol == PPP_PROTOCOL_LCP && f.packet.code == PPP_PROTOCOL_REJECT)
+            {
+                rejects.push_back(f);
+            }
+        }
+        PPTP_REQUIRE_EQ(rejects.size(), 1u, "one Protocol-Reject");
+        const std::vector<uint8_t> expected
+            = {0x80, 0x57, 0x01, 0x07, 0x00, 0x0e, 0x01, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8};
+        NS_TEST_EXPECT_MSG_EQ((rejects[0].packet.data == expected),
+                              true,
+                              "the rejected protocol, then the rejected packet");
+        NS_TEST_EXPECT_MSG_GT(rejects[0].time, Seconds(5), "in answer to the frame");
+        NS_TEST_EXPECT_MSG_EQ(events.tunnelDown.size(), 0u, "the tunnel stays up");
+    }
+};
+
 /** GRE for a real call from the wrong address, for no call, and plain GRE: all dropped. */
 class SpoofedGreTestCase : public TestCase
 {
@@ -1809,6 +1870,7 @@ class PptpDataPlaneTestSuite : public TestSuite
         AddTestCase(new PacLostCarrierTestCase, TestCase::QUICK);
         AddTestCase(new LcpEchoScheduleTestCase, TestCase::QUICK);
         AddTestCase(new LcpEchoOwnMagicTestCase, TestCase::QUICK);
+        AddTestCase(new ProtocolRejectTestCase, TestCase::QUICK);
         AddTestCase(new SpoofedGreTestCase, TestCase::QUICK);
         AddTestCase(new TeardownTestCase, TestCase::QUICK);
     }
