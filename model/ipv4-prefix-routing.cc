@@ -7,6 +7,7 @@
 #include "ns3/abort.h"
 #include "ns3/ipv4-list-routing.h"
 #include "ns3/ipv4-route.h"
+#include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/output-stream-wrapper.h"
@@ -84,6 +85,16 @@ Ipv4PrefixRouting::Find(Ptr<Ipv4> ipv4)
         }
     }
     return nullptr;
+}
+
+Ptr<Ipv4StaticRouting>
+Ipv4PrefixRouting::StaticRoutingOf(Ptr<Ipv4> ipv4)
+{
+    Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
+    NS_ABORT_MSG_UNLESS(routing,
+                        "node " << ipv4->GetObject<Node>()->GetId()
+                                << " has neither Ipv4PrefixRouting nor Ipv4StaticRouting");
+    return routing;
 }
 
 Ipv4PrefixRouting::Prefix

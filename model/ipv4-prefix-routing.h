@@ -7,6 +7,7 @@
 
 #include "ns3/ipv4-address.h"
 #include "ns3/ipv4-routing-protocol.h"
+#include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 
 #include <array>
@@ -53,6 +54,29 @@ class Ipv4PrefixRouting : public Ipv4RoutingProtocol
      * \return the instance, or null
      */
     static Ptr<Ipv4PrefixRouting> Find(Ptr<Ipv4> ipv4);
+
+    /**
+     * Hand `add` the routing that keeps a node's static routes: its Ipv4PrefixRouting when
+     * it has one, else its Ipv4StaticRouting. Aborts when it has neither.
+     * \param ipv4 the node's IPv4
+     * \param add called once, with a Ptr<Ipv4PrefixRouting> or a Ptr<Ipv4StaticRouting>
+     */
+    template<class F>
+    static void AddStaticRoutes(Ptr<Ipv4> ipv4, F add)
+    {
+        if (Ptr<Ipv4PrefixRouting> prefix = Find(ipv4))
+        {
+            add(prefix);
+            return;
+        }
+        add(StaticRoutingOf(ipv4));
+    }
+
+    /**
+     * \param ipv4 a node's IPv4
+     * \return its Ipv4StaticRouting (aborts when it has none)
+     */
+    static Ptr<Ipv4StaticRouting> StaticRoutingOf(Ptr<Ipv4> ipv4);
 
     /**
      * Add a route to a network through a gateway.

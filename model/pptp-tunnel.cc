@@ -5,7 +5,6 @@
 #include "pptp-tunnel.h"
 
 #include "ipv4-prefix-routing.h"
-#include "ns3/abort.h"
 #include "ns3/ipv4-routing-table-entry.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4.h"
@@ -123,26 +122,16 @@ PptpTunnel::Up(Ptr<Node> node,
     ipv4->AddAddress(m_interface, Ipv4InterfaceAddress(local, Ipv4Mask::GetOnes()));
     ipv4->SetUp(m_interface);
     // The peer's host route and the networks behind it, in whichever routing the node has.
-    auto addRoutes = [&](auto routing)
-    {
-        routing->AddHostRouteTo(peer, m_interface);
-        for (const auto& [network, mask] : routes)
-        {
-            routing->AddNetworkRouteTo(network, mask, m_interface);
-        }
-    };
-    if (Ptr<Ipv4PrefixRouting> prefix = Ipv4PrefixRouting::Find(ipv4))
-    {
-        addRoutes(prefix);
-    }
-    else
-    {
-        Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
-        NS_ABORT_MSG_UNLESS(routing,
-                            "a PPTP tunnel needs Ipv4PrefixRouting or Ipv4StaticRouting on node "
-                                << node->GetId());
-        addRoutes(routing);
-    }
+    Ipv4PrefixRouting::AddStaticRoutes(ipv4,
+                                       [&](auto routing)
+                                       {
+                                           routing->AddHostRouteTo(peer, m_interface);
+                                           for (const auto& [network, mask] : routes)
+                                           {
+                                               routing->AddNetworkRouteTo(
+                                                   network, mask, m_interface);
+                                           }
+                                       });
     m_up = true;
 }
 
