@@ -68,6 +68,69 @@ const Ipv4Address POOL_FIRST("192.168.100.2");
 
 // ---- recording ------------------------------------------------------------------------
 
+/// Where the parts of an Enhanced GRE packet lie in the bytes a point-to-point device carries.
+struct GreFrameParts
+{
+    Ipv4Address source;     //!< IPv4 source
+    PptpGreHeader gre;      //!< the Enhanced GRE header
+    PptpPppHeader ppp;      //!< the PPP header (when the packet carries a frame)
+    size_t pppStart{0};     //!< offset of the PPP header (0: ack-only, no frame)
+    size_t payloadStart{0}; //!< offset of what follows the PPP header
+    size_t payloadEnd{0};   //!< end of the PPP frame
+};
+
+/// What ParseGreFrame made of some bytes.
+enum class GreParse
+{
+    NOT_GRE,   //!< not an IPv4 GRE packet
+    MALFORMED, //!< GRE, but its GRE or PPP header does not decode
+    OK,        //!< parts found
+};
+
+/**
+ * Find the parts of a GRE packet with the module's codecs.
+ * \param b the bytes, from the 2-byte point-to-point PPP field (0x0021 for IPv4) on
+ * \param parts where they are
+ * \return whether they were found
+ */
+GreParse
+ParseGreFrame(const std::vector<uint8_t>& b, GreFrameParts& parts)
+{
+    if (b.size() < 2 + 20 || b[0] != 0x00 || b[1] != 0x21)
+    {
+        return GreParse::NOT_GRE;
+    }
+    const uint8_t* ip = b.data() + 2;
+    uint32_t ipSize = b.size() - 2;
+    uint32_t ihl = (ip[0] & 0x0F) * 4u;
+    uint32_t total = std::min<uint32_t>((ip[2] << 8) | ip[3], ipSize);
+    if (ip[9] != PptpGreHeader::IP_PROTOCOL_NUMBER || total < ihl)
+    {
+        return GreParse::NOT_GRE;
+    }
+    parts.source = Ipv4Address((ip[12] << 24) | (ip[13] << 16) | (ip[14] << 8) | ip[15]);
+    size_t gre = 2 + ihl;
+    size_t end = 2 + total;
+    if (!PptpGreHeader::Decode(b.data() + gre, end - gre, parts.gre).Ok())
+    {
+        return GreParse::MALFORMED;
+    }
+    parts.pppStart = 0;
+    uint32_t length = parts.gre.GetPayloadLength();
+    if (length == 0)
+    {
+        return GreParse::OK;
+    }
+    parts.pppStart = gre + parts.gre.GetSerializedSize();
+    if (!PptpPppHeader::Decode(b.data() + parts.pppStart, length, parts.ppp).Ok())
+    {
+        return GreParse::MALFORMED;
+    }
+    parts.payloadStart = parts.pppStart + parts.ppp.GetSerializedSize();
+    parts.payloadEnd = parts.pppStart + length;
+    return GreParse::OK;
+}
+
 /// One GRE packet of a call as it went on the wire, decoded with the module's codecs.
 struct WireFrame
 {
@@ -111,44 +174,26 @@ class WireLog
     {
         std::vector<uint8_t> b(p->GetSize());
         p->CopyData(b.data(), b.size());
-        // Point-to-point framing: the 2-byte PPP protocol field, 0x0021 for IPv4.
-        if (b.size() < 2 + 20 || b[0] != 0x00 || b[1] != 0x21)
+        GreFrameParts parts;
+        GreParse parsed = ParseGreFrame(b, parts);
+        if (parsed != GreParse::OK)
         {
-            return;
-        }
-        const uint8_t* ip = b.data() + 2;
-        uint32_t ipSize = b.size() - 2;
-        uint32_t ihl = (ip[0] & 0x0F) * 4u;
-        uint32_t total = std::min<uint32_t>((ip[2] << 8) | ip[3], ipSize);
-        if (ip[9] != PptpGreHeader::IP_PROTOCOL_NUMBER || total < ihl)
-        {
+            malformed += parsed == GreParse::MALFORMED ? 1 : 0;
             return;
         }
         WireFrame f;
         f.time = Simulator::Now();
-        f.source = Ipv4Address((ip[12] << 24) | (ip[13] << 16) | (ip[14] << 8) | ip[15]);
-        const uint8_t* gre = ip + ihl;
-        uint32_t greSize = total - ihl;
-        if (!PptpGreHeader::Decode(gre, greSize, f.gre).Ok())
+        f.source = parts.source;
+        f.gre = parts.gre;
+        if (parts.pppStart != 0)
         {
-            ++malformed;
-            return;
-        }
-        const uint8_t* ppp = gre + f.gre.GetSerializedSize();
-        uint32_t length = f.gre.GetPayloadLength();
-        if (length > 0)
-        {
-            PptpPppHeader header;
-            if (!PptpPppHeader::Decode(ppp, length, header).Ok())
-            {
-                ++malformed;
-                return;
-            }
-            f.protocol = header.GetProtocol();
+            f.protocol = parts.ppp.GetProtocol();
             if (f.protocol != PPP_PROTOCOL_IPV4)
             {
-                uint32_t h = header.GetSerializedSize();
-                f.control = PppControlPacket::Decode(ppp + h, length - h, f.packet).Ok();
+                f.control = PppControlPacket::Decode(b.data() + parts.payloadStart,
+                                                     parts.payloadEnd - parts.payloadStart,
+                                                     f.packet)
+                                .Ok();
                 malformed += f.control ? 0 : 1;
             }
         }
@@ -1463,30 +1508,14 @@ class EchoReplyMagicRewriter : public ErrorModel
     {
         std::vector<uint8_t> b(p->GetSize());
         p->CopyData(b.data(), b.size());
-        // Point-to-point PPP field (2), IPv4, Enhanced GRE, PPP header, then the LCP packet.
-        if (magic == 0 || b.size() < 2 + 20 || b[9 + 2] != PptpGreHeader::IP_PROTOCOL_NUMBER)
+        GreFrameParts parts;
+        if (magic == 0 || ParseGreFrame(b, parts) != GreParse::OK || parts.pppStart == 0
+            || parts.ppp.GetProtocol() != PPP_PROTOCOL_LCP
+            || parts.payloadStart + 8 > parts.payloadEnd || b[parts.payloadStart] != PPP_ECHO_REPLY)
         {
             return false;
         }
-        size_t gre = 2 + (b[2] & 0x0F) * 4u;
-        PptpGreHeader greHeader;
-        if (!PptpGreHeader::Decode(b.data() + gre, b.size() - gre, greHeader).Ok()
-            || greHeader.GetPayloadLength() == 0)
-        {
-            return false;
-        }
-        size_t ppp = gre + greHeader.GetSerializedSize();
-        PptpPppHeader pppHeader;
-        if (!PptpPppHeader::Decode(b.data() + ppp, b.size() - ppp, pppHeader).Ok())
-        {
-            return false;
-        }
-        size_t lcp = ppp + pppHeader.GetSerializedSize();
-        if (pppHeader.GetProtocol() != PPP_PROTOCOL_LCP || lcp + 8 > b.size()
-            || b[lcp] != PPP_ECHO_REPLY)
-        {
-            return false;
-        }
+        size_t lcp = parts.payloadStart; // Code, Identifier, Length, then the magic number
         for (int i = 0; i < 4; ++i)
         {
             b[lcp + 4 + i] = static_cast<uint8_t>(magic >> (24 - 8 * i));
