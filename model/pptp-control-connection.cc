@@ -58,7 +58,8 @@ PptpControlConnection::GetTypeId()
               .AddAttribute("ReplyTimeout",
                             "How long to wait for an expected reply (Start- and Stop-Control-"
                             "Connection-Reply, Outgoing- and Incoming-Call-Reply, Incoming-Call-"
-                            "Connected, Call-Disconnect-Notify) before giving up.",
+                            "Connected, Call-Disconnect-Notify) before giving up; a PNS "
+                            "confirming an ending it started waits PnsClearTimeout instead.",
                             TimeValue(Seconds(60)),
                             MakeTimeAccessor(&PptpControlConnection::m_replyTimeout),
                             MakeTimeChecker(Seconds(0)))
