@@ -136,7 +136,10 @@ GreL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& header, Ptr<Ipv4Interfac
     {
         p->RemoveAtEnd(p->GetSize() - gre.GetPayloadLength()); // link padding
     }
-    it->second.channel->Receive(p, gre);
+    // The channel may be released while it delivers (PPP ends the call, the call closes the
+    // channel, the channel unregisters): it lives until its Receive returns.
+    Ptr<PptpGreChannel> channel = it->second.channel;
+    channel->Receive(p, gre);
     return IpL4Protocol::RX_OK;
 }
 
