@@ -64,6 +64,7 @@ void
 PptpCall::DoDispose()
 {
     m_replyTimer.Cancel();
+    m_replyTimer = EventId(); // a cancelled event is still held by its EventId
     m_connection = nullptr;
     m_channel = nullptr;
     m_session = nullptr;

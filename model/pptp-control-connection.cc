@@ -949,8 +949,10 @@ void
 PptpControlConnection::StartCallTimer(Ptr<PptpCall> call, Time wait)
 {
     call->m_replyTimer.Cancel();
-    call->m_replyTimer
-        = Simulator::Schedule(wait, &PptpControlConnection::CallTimedOut, this, call);
+    // By Call ID, not Ptr: the call keeps the EventId, and an event holding the call would
+    // keep the call (and its data path) alive for ever.
+    call->m_replyTimer = Simulator::Schedule(
+        wait, &PptpControlConnection::CallTimedOut, this, call->m_localCallId);
 }
 
 Time
@@ -962,8 +964,13 @@ PptpControlConnection::ConfirmationTimeout() const
 }
 
 void
-PptpControlConnection::CallTimedOut(Ptr<PptpCall> call)
+PptpControlConnection::CallTimedOut(uint16_t callId)
 {
+    Ptr<PptpCall> call = FindByLocalId(callId);
+    if (!call)
+    {
+        return;
+    }
     NS_LOG_INFO(m_localAddress << " call " << call->m_localCallId << " got no reply in state "
                                << call->m_state);
     if (call->m_state == PptpCall::State::ESTABLISHED)
@@ -1243,14 +1250,14 @@ PptpControlConnection::TunnelUp(Ptr<PptpCall> call,
 }
 
 void
-PptpControlConnection::PppDown(uint16_t callId, const std::string& reason)
+PptpControlConnection::PppDown(uint16_t callId, PppDownReason reason)
 {
     Ptr<PptpCall> call = FindByLocalId(callId);
     if (!call)
     {
         return;
     }
-    bool peerEnded = reason == "peer terminated the link";
+    bool peerEnded = reason == PppDownReason::PEER_TERMINATED;
     if (call->m_tunnel && call->m_tunnel->IsUp())
     {
         // No IP without PPP: the interface goes down now, whatever the control plane does.
@@ -1264,7 +1271,8 @@ PptpControlConnection::PppDown(uint16_t callId, const std::string& reason)
     {
         return;
     }
-    NS_LOG_INFO(m_localAddress << " call " << call->m_localCallId << ": PPP down, " << reason);
+    NS_LOG_INFO(m_localAddress << " call " << call->m_localCallId << ": PPP down, "
+                               << PppDownReasonName(reason));
     if (peerEnded)
     {
         // The peer ends the call and will clear it; give it the usual time to do so.

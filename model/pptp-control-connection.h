@@ -15,6 +15,7 @@
 #include "pptp-call.h"
 #include "pptp-control-message.h"
 #include "pptp-deadline-timer.h"
+#include "pptp-ppp-session.h"
 #include "pptp-stream-framer.h"
 
 #include <deque>
@@ -305,7 +306,7 @@ class PptpControlConnection : public Object
     void StartCallTimer(Ptr<PptpCall> call, Time wait);
     /// \return how long to wait for the peer to confirm an ending this side started
     Time ConfirmationTimeout() const;
-    void CallTimedOut(Ptr<PptpCall> call);
+    void CallTimedOut(uint16_t callId);
     void SendSetLinkInfo(Ptr<PptpCall> call, uint32_t sendAccm, uint32_t receiveAccm);
     /// End a call: PPP first when it is up, then the control messages (see ClearCall).
     void ClearCallWithCause(Ptr<PptpCall> call, PptpDownCause cause);
@@ -318,7 +319,7 @@ class PptpControlConnection : public Object
     // The PPP session's callbacks name the call by its local Call ID.
     void PppLinkUp(uint16_t callId, uint32_t sendAccm, uint32_t receiveAccm);
     void PppIpUp(uint16_t callId, Ipv4Address local, Ipv4Address peer, uint16_t mtu);
-    void PppDown(uint16_t callId, const std::string& reason);
+    void PppDown(uint16_t callId, PppDownReason reason);
     void PppTerminated(uint16_t callId);
     /// Bring the tunnel interface up (IPCP is up).
     void TunnelUp(Ptr<PptpCall> call, Ipv4Address local, Ipv4Address peer, uint16_t mtu);
