@@ -36,7 +36,10 @@ PppOption::Make(uint8_t type, uint32_t value, uint8_t size)
 std::vector<uint8_t>
 PppControlPacket::Encode() const
 {
-    uint16_t length = static_cast<uint16_t>(4 + data.size());
+    // Length counts 65,535 bytes at most: longer data is cut there rather than let Length
+    // wrap around (callers cut to the peer's MRU long before).
+    size_t kept = std::min<size_t>(data.size(), MAX_DATA_SIZE);
+    uint16_t length = static_cast<uint16_t>(HEADER_SIZE + kept);
     // Sized first and filled: GCC 12 at -O3 warns, wrongly, about inserting into a vector
     // made from an initializer list.
     std::vector<uint8_t> bytes(length);
@@ -44,7 +47,7 @@ PppControlPacket::Encode() const
     bytes[1] = identifier;
     bytes[2] = static_cast<uint8_t>(length >> 8);
     bytes[3] = static_cast<uint8_t>(length);
-    std::copy(data.begin(), data.end(), bytes.begin() + 4);
+    std::copy_n(data.begin(), kept, bytes.begin() + HEADER_SIZE);
     return bytes;
 }
 
@@ -95,9 +98,11 @@ PppControlPacket::SetOptions(const std::vector<PppOption>& options)
     data.clear();
     for (const auto& option : options)
     {
+        // An option's length byte counts 255 bytes at most, type and length included.
+        size_t kept = std::min<size_t>(option.data.size(), 253);
         data.push_back(option.type);
-        data.push_back(static_cast<uint8_t>(option.data.size() + 2));
-        data.insert(data.end(), option.data.begin(), option.data.end());
+        data.push_back(static_cast<uint8_t>(kept + 2));
+        data.insert(data.end(), option.data.begin(), option.data.begin() + kept);
     }
 }
 

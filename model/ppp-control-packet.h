@@ -95,11 +95,14 @@ struct PppOption
  */
 struct PppControlPacket
 {
+    static constexpr uint32_t HEADER_SIZE = 4;       //!< Code, Identifier, Length
+    static constexpr uint32_t MAX_DATA_SIZE = 65531; //!< the most Length can count, less 4
+
     uint8_t code{0};           //!< the code
     uint8_t identifier{0};     //!< matches requests with replies
     std::vector<uint8_t> data; //!< after the 4-byte header
 
-    /// \return the packet as bytes
+    /// \return the packet as bytes (data past MAX_DATA_SIZE is not encoded)
     std::vector<uint8_t> Encode() const;
 
     /**
@@ -116,7 +119,7 @@ struct PppControlPacket
      * \return false if an option's length is below 2 or runs past the data
      */
     bool GetOptions(std::vector<PppOption>& options) const;
-    /// \param options replaces the data with these options
+    /// \param options replaces the data with these options (values cut at 253 bytes)
     void SetOptions(const std::vector<PppOption>& options);
 };
 

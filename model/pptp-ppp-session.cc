@@ -105,6 +105,48 @@ AuthOption(PptpPppSession::Auth auth)
 
 } // namespace
 
+std::string
+PppDownReasonName(PppDownReason reason)
+{
+    switch (reason)
+    {
+        case PppDownReason::TERMINATED:
+            return "terminated";
+        case PppDownReason::PEER_TERMINATED:
+            return "peer-terminated";
+        case PppDownReason::LCP_NO_ANSWER:
+            return "lcp-no-answer";
+        case PppDownReason::LCP_REJECTED:
+            return "lcp-rejected";
+        case PppDownReason::LCP_ECHO_FAILURE:
+            return "lcp-echo-failure";
+        case PppDownReason::AUTH_FAILED:
+            return "authentication-failed";
+        case PppDownReason::AUTH_TIMEOUT:
+            return "authentication-timeout";
+        case PppDownReason::IPCP_FAILED:
+            return "ipcp-failed";
+    }
+    return "unknown";
+}
+
+std::string
+PppDropReasonName(PppDropReason reason)
+{
+    switch (reason)
+    {
+        case PppDropReason::MALFORMED_FRAME:
+            return "malformed-frame";
+        case PppDropReason::MALFORMED_CONTROL:
+            return "malformed-control";
+        case PppDropReason::IP_NOT_OPEN:
+            return "ip-not-open";
+        case PppDropReason::UNKNOWN_PROTOCOL:
+            return "unknown-protocol";
+    }
+    return "unknown";
+}
+
 TypeId
 PptpPppSession::GetTypeId()
 {
@@ -176,7 +218,11 @@ PptpPppSession::GetTypeId()
               .AddTraceSource("Authentication",
                               "Authentication finished, with its outcome.",
                               MakeTraceSourceAccessor(&PptpPppSession::m_authTrace),
-                              "ns3::PptpPppSession::AuthTracedCallback");
+                              "ns3::PptpPppSession::AuthTracedCallback")
+              .AddTraceSource("Drop",
+                              "A received frame was dropped, with the reason.",
+                              MakeTraceSourceAccessor(&PptpPppSession::m_dropTrace),
+                              "ns3::PptpPppSession::DropTracedCallback");
     return tid;
 }
 
@@ -255,19 +301,25 @@ PptpPppSession::Start(Ptr<PptpGreChannel> channel,
 
     auto stateTrace = [this](const std::string& protocol)
     {
-        return [this, protocol](PppNegotiation::State from, PppNegotiation::State to)
+        return [this, protocol](PppFsm::State from, PppFsm::State to)
         {
-            m_stateTrace(protocol, PppNegotiation::StateName(from), PppNegotiation::StateName(to));
+            m_stateTrace(protocol, PppFsm::StateName(from), PppFsm::StateName(to));
         };
     };
-    PppNegotiation::Handler lcp;
+    auto peerMru = [this]()
+    {
+        return m_peerMru;
+    };
+    PppFsm::Handler lcp;
     lcp.buildRequest = [this]()
     {
         return BuildLcpRequest();
     };
-    lcp.checkRequest = [this](const std::vector<PppOption>& r, std::vector<PppOption>& reply)
+    lcp.checkRequest = [this](const std::vector<PppOption>& r,
+                              bool rejectInsteadOfNak,
+                              std::vector<PppOption>& reply)
     {
-        return CheckLcpRequest(r, reply);
+        return CheckLcpRequest(r, rejectInsteadOfNak, reply);
     };
     lcp.naked = [this](const std::vector<PppOption>& o)
     {
@@ -294,23 +346,32 @@ PptpPppSession::Start(Ptr<PptpGreChannel> channel,
     lcp.down = [this]()
     {
         m_echoTimer.Cancel();
-        m_ipcp->Abort();
+        m_ipcp->Down();
     };
-    lcp.finished = [this](const std::string& reason)
+    lcp.finished = [this](PppFsm::Finish finish)
     {
-        LcpFinished(reason);
+        LcpFinished(finish);
+    };
+    // The peer's Terminate-Request ends the link for this side at once (the automaton
+    // finishes a restart time later, once the peer had the Terminate-Ack).
+    lcp.peerTerminating = [this]()
+    {
+        GoDown(PppDownReason::PEER_TERMINATED);
     };
     lcp.stateChanged = stateTrace("LCP");
-    m_lcp = std::make_unique<PppNegotiation>(lcp, m_restartTimeout, m_maxConfigure);
+    lcp.peerMru = peerMru;
+    m_lcp = std::make_unique<PppFsm>(lcp, m_restartTimeout, m_maxConfigure);
 
-    PppNegotiation::Handler ipcp;
+    PppFsm::Handler ipcp;
     ipcp.buildRequest = [this]()
     {
         return BuildIpcpRequest();
     };
-    ipcp.checkRequest = [this](const std::vector<PppOption>& r, std::vector<PppOption>& reply)
+    ipcp.checkRequest = [this](const std::vector<PppOption>& r,
+                               bool rejectInsteadOfNak,
+                               std::vector<PppOption>& reply)
     {
-        return CheckIpcpRequest(r, reply);
+        return CheckIpcpRequest(r, rejectInsteadOfNak, reply);
     };
     ipcp.naked = [this](const std::vector<PppOption>& o)
     {
@@ -325,14 +386,19 @@ PptpPppSession::Start(Ptr<PptpGreChannel> channel,
     {
         IpcpUp();
     };
-    ipcp.finished = [this](const std::string& reason)
+    ipcp.finished = [this](PppFsm::Finish finish)
     {
-        GoDown("IPCP: " + reason);
+        IpcpFinished(finish);
     };
     ipcp.stateChanged = stateTrace("IPCP");
-    m_ipcp = std::make_unique<PppNegotiation>(ipcp, m_restartTimeout, m_maxConfigure);
+    ipcp.peerMru = peerMru;
+    m_ipcp = std::make_unique<PppFsm>(ipcp, m_restartTimeout, m_maxConfigure);
 
+    // LCP's lower layer (the call's GRE channel) is up; IPCP's comes up with the network
+    // phase, once authentication is done.
+    m_ipcp->Open();
     m_lcp->Open();
+    m_lcp->Up();
     // Last: frames the channel held for the session are handed over now.
     channel->SetReceiveCallback(MakeCallback(&PptpPppSession::ReceiveFrame, this));
 }
@@ -340,14 +406,15 @@ PptpPppSession::Start(Ptr<PptpGreChannel> channel,
 void
 PptpPppSession::Terminate(Callback<void, uint16_t> done)
 {
-    if (m_down || !m_lcp || m_lcp->GetState() == PppNegotiation::State::STOPPED)
+    PppFsm::State lcp = m_lcp ? m_lcp->GetState() : PppFsm::State::INITIAL;
+    if (m_down || lcp == PppFsm::State::INITIAL || lcp == PppFsm::State::CLOSED
+        || lcp == PppFsm::State::STOPPED)
     {
-        GoDown("terminated");
+        GoDown(PppDownReason::TERMINATED);
         done(m_callId);
         return;
     }
     m_terminated = done;
-    m_ipcp->Abort();
     m_lcp->Close(); // LcpFinished follows on Terminate-Ack or after the retries
 }
 
@@ -368,13 +435,13 @@ PptpPppSession::Abort()
 }
 
 void
-PptpPppSession::GoDown(const std::string& reason)
+PptpPppSession::GoDown(PppDownReason reason)
 {
     if (m_down)
     {
         return;
     }
-    NS_LOG_INFO("PPP down: " << reason);
+    NS_LOG_INFO("PPP down: " << PppDownReasonName(reason));
     m_down = true;
     m_authTimer.Cancel();
     m_echoTimer.Cancel();
@@ -409,6 +476,14 @@ PptpPppSession::SendIp(Ptr<Packet> packet)
 }
 
 void
+PptpPppSession::Drop(Ptr<const Packet> frame, PppDropReason reason)
+{
+    ++m_drops;
+    NS_LOG_WARN("PPP frame dropped: " << PppDropReasonName(reason));
+    m_dropTrace(frame, reason);
+}
+
+void
 PptpPppSession::ReceiveFrame(Ptr<Packet> frame)
 {
     if (m_down)
@@ -420,25 +495,35 @@ PptpPppSession::ReceiveFrame(Ptr<Packet> frame)
     PptpPppHeader ppp;
     if (!PptpPppHeader::Decode(bytes, n, ppp).Ok())
     {
-        NS_LOG_WARN("malformed PPP frame dropped");
+        Drop(frame, PppDropReason::MALFORMED_FRAME);
         return;
     }
     frame->RemoveAtStart(ppp.GetSerializedSize());
     uint16_t protocol = ppp.GetProtocol();
     if (protocol == PPP_PROTOCOL_IPV4)
     {
-        if (m_ipcp->IsOpened() && !m_ipReceive.IsNull())
+        if (!m_ipcp->IsOpened() || m_ipReceive.IsNull())
         {
-            m_ipReceive(frame);
+            Drop(frame, PppDropReason::IP_NOT_OPEN);
+            return;
         }
+        m_ipReceive(frame);
         return;
     }
+    bool control = protocol == PPP_PROTOCOL_LCP || protocol == PPP_PROTOCOL_PAP
+                   || protocol == PPP_PROTOCOL_CHAP || protocol == PPP_PROTOCOL_IPCP;
     std::vector<uint8_t> data(frame->GetSize());
     frame->CopyData(data.data(), data.size());
+    if (!control)
+    {
+        SendProtocolReject(protocol, data);
+        Drop(frame, PppDropReason::UNKNOWN_PROTOCOL);
+        return;
+    }
     PppControlPacket packet;
     if (!PppControlPacket::Decode(data.data(), data.size(), packet).Ok())
     {
-        NS_LOG_WARN("malformed " << PptpPppProtocolName(protocol) << " packet dropped");
+        Drop(frame, PppDropReason::MALFORMED_CONTROL);
         return;
     }
     switch (protocol)
@@ -452,29 +537,31 @@ PptpPppSession::ReceiveFrame(Ptr<Packet> frame)
         case PPP_PROTOCOL_CHAP:
             ReceiveChap(packet);
             break;
-        case PPP_PROTOCOL_IPCP:
-            if (m_authDone)
-            {
-                m_ipcp->Receive(packet);
-            }
-            break;
         default:
-        {
-            // RFC 1661 Protocol-Reject: the rejected protocol, then the rejected packet.
-            if (m_lcp->IsOpened())
-            {
-                PppControlPacket reject;
-                reject.code = PPP_PROTOCOL_REJECT;
-                reject.identifier = ++m_rejectId;
-                reject.data.resize(2 + data.size());
-                reject.data[0] = static_cast<uint8_t>(protocol >> 8);
-                reject.data[1] = static_cast<uint8_t>(protocol);
-                std::copy(data.begin(), data.end(), reject.data.begin() + 2);
-                SendControl(PPP_PROTOCOL_LCP, reject);
-            }
+            m_ipcp->Receive(packet); // discarded there until the network phase
             break;
-        }
     }
+}
+
+void
+PptpPppSession::SendProtocolReject(uint16_t protocol, const std::vector<uint8_t>& information)
+{
+    // RFC 1661 section 5.7: only once LCP is open; the rejected protocol, then as much of the
+    // rejected information as the peer's MRU allows.
+    if (!m_lcp->IsOpened())
+    {
+        return;
+    }
+    PppControlPacket reject;
+    reject.code = PPP_PROTOCOL_REJECT;
+    reject.identifier = ++m_rejectId;
+    size_t room = m_peerMru > 6 ? m_peerMru - 6u : 0u; // code, id, length, protocol
+    size_t copied = std::min(information.size(), room);
+    reject.data.resize(2 + copied);
+    reject.data[0] = static_cast<uint8_t>(protocol >> 8);
+    reject.data[1] = static_cast<uint8_t>(protocol);
+    std::copy_n(information.begin(), copied, reject.data.begin() + 2);
+    SendControl(PPP_PROTOCOL_LCP, reject);
 }
 
 // ---- LCP ------------------------------------------------------------------------------
@@ -509,10 +596,23 @@ PptpPppSession::BuildLcpRequest()
 
 uint8_t
 PptpPppSession::CheckLcpRequest(const std::vector<PppOption>& request,
+                                bool rejectInsteadOfNak,
                                 std::vector<PppOption>& reply)
 {
     std::vector<PppOption> nak;
     std::vector<PppOption> reject;
+    // Past Max-Failure, what would be Nak'd is rejected, so that negotiation converges.
+    auto disagree = [&](const PppOption& asked, PppOption suggestion)
+    {
+        if (rejectInsteadOfNak)
+        {
+            reject.push_back(asked);
+        }
+        else
+        {
+            nak.push_back(std::move(suggestion));
+        }
+    };
     uint16_t mru = 1500;
     uint32_t accm = 0xFFFFFFFF;
     bool pfc = false;
@@ -525,7 +625,7 @@ PptpPppSession::CheckLcpRequest(const std::vector<PppOption>& request,
             case LCP_OPTION_MRU:
                 if (o.data.size() != 2 || o.GetValue() < 128)
                 {
-                    nak.push_back(PppOption::Make(LCP_OPTION_MRU, 1500, 2));
+                    disagree(o, PppOption::Make(LCP_OPTION_MRU, 1500, 2));
                 }
                 mru = o.GetValue();
                 break;
@@ -537,8 +637,9 @@ PptpPppSession::CheckLcpRequest(const std::vector<PppOption>& request,
                 {
                     // The same magic number as ours: a looped-back link, or chance. Suggest
                     // another.
-                    nak.push_back(PppOption::Make(
-                        LCP_OPTION_MAGIC_NUMBER, m_random->GetInteger(1, 0xFFFFFFFE), 4));
+                    disagree(o,
+                             PppOption::Make(
+                                 LCP_OPTION_MAGIC_NUMBER, m_random->GetInteger(1, 0xFFFFFFFE), 4));
                 }
                 break;
             case LCP_OPTION_PFC:
@@ -569,7 +670,7 @@ PptpPppSession::CheckLcpRequest(const std::vector<PppOption>& request,
                 }
                 else if (wanted == AUTH_NONE)
                 {
-                    nak.push_back(AuthOption(AUTH_MSCHAP_V2));
+                    disagree(o, AuthOption(AUTH_MSCHAP_V2));
                 }
                 break;
             }
@@ -675,7 +776,31 @@ PptpPppSession::LcpOtherCode(const PppControlPacket& packet)
         m_echoMisses = 0;
         return true;
     }
-    return packet.code == PPP_DISCARD_REQUEST || packet.code == PPP_PROTOCOL_REJECT;
+    if (packet.code == PPP_PROTOCOL_REJECT)
+    {
+        ProtocolRejected(packet);
+        return true;
+    }
+    return packet.code == PPP_DISCARD_REQUEST;
+}
+
+void
+PptpPppSession::ProtocolRejected(const PppControlPacket& packet)
+{
+    if (!m_lcp->IsOpened() || packet.data.size() < 2)
+    {
+        return; // RFC 1661 section 5.7: only meaningful on an open link
+    }
+    uint16_t protocol = static_cast<uint16_t>((packet.data[0] << 8) | packet.data[1]);
+    NS_LOG_INFO("peer rejects protocol " << PptpPppProtocolName(protocol));
+    if (protocol == PPP_PROTOCOL_IPCP)
+    {
+        m_ipcp->ProtocolRejected();
+    }
+    else if ((protocol == PPP_PROTOCOL_PAP || protocol == PPP_PROTOCOL_CHAP) && !m_authDone)
+    {
+        AuthDone(false);
+    }
 }
 
 void
@@ -708,7 +833,7 @@ PptpPppSession::SendLcpEcho()
     {
         NS_LOG_INFO("no reply to " << m_echoMisses << " LCP Echo-Requests");
         m_lcp->Abort();
-        GoDown("lcp-echo-failure");
+        GoDown(PppDownReason::LCP_ECHO_FAILURE);
         return;
     }
     PppControlPacket echo;
@@ -721,9 +846,24 @@ PptpPppSession::SendLcpEcho()
 }
 
 void
-PptpPppSession::LcpFinished(const std::string& reason)
+PptpPppSession::LcpFinished(PppFsm::Finish finish)
 {
-    GoDown(reason);
+    switch (finish)
+    {
+        case PppFsm::Finish::NO_ANSWER:
+            GoDown(PppDownReason::LCP_NO_ANSWER);
+            break;
+        case PppFsm::Finish::PEER_TERMINATED:
+            GoDown(PppDownReason::PEER_TERMINATED);
+            break;
+        case PppFsm::Finish::PEER_REJECTED:
+            GoDown(PppDownReason::LCP_REJECTED);
+            break;
+        case PppFsm::Finish::CLOSED:
+        case PppFsm::Finish::TERMINATED:
+            GoDown(PppDownReason::TERMINATED);
+            break;
+    }
     if (!m_terminated.IsNull())
     {
         Callback<void, uint16_t> done = m_terminated;
@@ -768,7 +908,7 @@ PptpPppSession::AuthRetry()
     {
         m_authTrace(AuthName(m_role == Role::AUTHENTICATOR ? m_auth : m_peerWantsAuth), false);
         m_lcp->Close();
-        GoDown("authentication timed out");
+        GoDown(PppDownReason::AUTH_TIMEOUT);
         return;
     }
     if (m_role == Role::AUTHENTICATOR && m_auth != AUTH_PAP)
@@ -971,11 +1111,11 @@ PptpPppSession::AuthDone(bool success)
     {
         NS_LOG_INFO(AuthName(auth) << " authentication failed");
         m_lcp->Close();
-        GoDown("authentication failed");
+        GoDown(PppDownReason::AUTH_FAILED);
         return;
     }
     m_authDone = true;
-    m_ipcp->Open();
+    m_ipcp->Up(); // the network phase
 }
 
 // ---- IPCP -----------------------------------------------------------------------------
@@ -988,6 +1128,7 @@ PptpPppSession::BuildIpcpRequest()
 
 uint8_t
 PptpPppSession::CheckIpcpRequest(const std::vector<PppOption>& request,
+                                 bool rejectInsteadOfNak,
                                  std::vector<PppOption>& reply)
 {
     std::vector<PppOption> reject;
@@ -1002,7 +1143,14 @@ PptpPppSession::CheckIpcpRequest(const std::vector<PppOption>& request,
         Ipv4Address asked(o.GetValue());
         if (m_role == Role::AUTHENTICATOR && asked != m_peerAddress)
         {
-            nak.push_back(PppOption::Make(IPCP_OPTION_IP_ADDRESS, m_peerAddress.Get(), 4));
+            if (rejectInsteadOfNak)
+            {
+                reject.push_back(o);
+            }
+            else
+            {
+                nak.push_back(PppOption::Make(IPCP_OPTION_IP_ADDRESS, m_peerAddress.Get(), 4));
+            }
         }
         else if (m_role == Role::PEER)
         {
@@ -1032,6 +1180,15 @@ PptpPppSession::IpcpNaked(const std::vector<PppOption>& options)
             m_localAddress = Ipv4Address(o.GetValue());
         }
     }
+}
+
+void
+PptpPppSession::IpcpFinished(PppFsm::Finish finish)
+{
+    NS_LOG_INFO("IPCP finished: " << PppFsm::FinishName(finish));
+    // No network protocol is left: the link is closed (Terminate-Request), as pppd does.
+    m_lcp->Close();
+    GoDown(PppDownReason::IPCP_FAILED);
 }
 
 void
@@ -1065,7 +1222,7 @@ PptpPppSession::SetIpUpCallback(Callback<void, uint16_t, Ipv4Address, Ipv4Addres
 }
 
 void
-PptpPppSession::SetDownCallback(Callback<void, uint16_t, const std::string&> cb)
+PptpPppSession::SetDownCallback(Callback<void, uint16_t, PppDownReason> cb)
 {
     m_downCallback = cb;
 }
@@ -1112,22 +1269,28 @@ PptpPppSession::IsCompressing() const
     return m_compress;
 }
 
-PppNegotiation::State
+PppFsm::State
 PptpPppSession::GetLcpState() const
 {
-    return m_lcp ? m_lcp->GetState() : PppNegotiation::State::INITIAL;
+    return m_lcp ? m_lcp->GetState() : PppFsm::State::INITIAL;
 }
 
-PppNegotiation::State
+PppFsm::State
 PptpPppSession::GetIpcpState() const
 {
-    return m_ipcp ? m_ipcp->GetState() : PppNegotiation::State::INITIAL;
+    return m_ipcp ? m_ipcp->GetState() : PppFsm::State::INITIAL;
 }
 
 uint32_t
 PptpPppSession::GetLcpEchoMisses() const
 {
     return m_echoMisses;
+}
+
+uint64_t
+PptpPppSession::GetDropCount() const
+{
+    return m_drops;
 }
 
 } // namespace ns3

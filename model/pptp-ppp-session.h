@@ -13,7 +13,7 @@
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 #include "ppp-control-packet.h"
-#include "ppp-negotiation.h"
+#include "ppp-fsm.h"
 
 #include <memory>
 
@@ -22,6 +22,48 @@ namespace ns3
 
 class Packet;
 class PptpGreChannel;
+
+/**
+ * \ingroup pptp
+ * Why a PPP link went down.
+ */
+enum class PppDownReason : uint8_t
+{
+    TERMINATED,       //!< this side ended the link (LCP Terminate-Request, or abort)
+    PEER_TERMINATED,  //!< the peer sent an LCP Terminate-Request
+    LCP_NO_ANSWER,    //!< LCP Configure-Requests went unanswered (Max-Configure)
+    LCP_REJECTED,     //!< the peer rejected LCP or one of its essential codes
+    LCP_ECHO_FAILURE, //!< LCP Echo-Requests went unanswered (lcp-echo-failure)
+    AUTH_FAILED,      //!< the peer or the authenticator refused the credentials
+    AUTH_TIMEOUT,     //!< authentication did not complete in Max-Configure restart times
+    IPCP_FAILED,      //!< IPCP gave up, was rejected or was terminated
+};
+
+/**
+ * \ingroup pptp
+ * \param reason a reason
+ * \return its short name ("peer-terminated", ...)
+ */
+std::string PppDownReasonName(PppDownReason reason);
+
+/**
+ * \ingroup pptp
+ * Why a received PPP frame was dropped.
+ */
+enum class PppDropReason : uint8_t
+{
+    MALFORMED_FRAME,   //!< no valid PPP header (address, control, protocol field)
+    MALFORMED_CONTROL, //!< an LCP, PAP, CHAP or IPCP packet whose Length does not fit
+    IP_NOT_OPEN,       //!< an IPv4 datagram before IPCP is open
+    UNKNOWN_PROTOCOL,  //!< a protocol not spoken here (answered with Protocol-Reject)
+};
+
+/**
+ * \ingroup pptp
+ * \param reason a reason
+ * \return its short name ("malformed-frame", ...)
+ */
+std::string PppDropReasonName(PppDropReason reason);
 
 /**
  * \ingroup pptp
@@ -104,7 +146,7 @@ class PptpPppSession : public Object
     /// \param cb called when IPCP is up, with the call id, local and peer addresses and MTU
     void SetIpUpCallback(Callback<void, uint16_t, Ipv4Address, Ipv4Address, uint16_t> cb);
     /// \param cb called once when the link goes down, with the call id and the reason
-    void SetDownCallback(Callback<void, uint16_t, const std::string&> cb);
+    void SetDownCallback(Callback<void, uint16_t, PppDownReason> cb);
     /// \param cb receives each IPv4 datagram from the peer
     void SetIpReceiveCallback(Callback<void, Ptr<Packet>> cb);
 
@@ -121,11 +163,13 @@ class PptpPppSession : public Object
     /// \return true if the peer accepted ACFC and PFC from us
     bool IsCompressing() const;
     /// \return the LCP automaton's state
-    PppNegotiation::State GetLcpState() const;
+    PppFsm::State GetLcpState() const;
     /// \return the IPCP automaton's state
-    PppNegotiation::State GetIpcpState() const;
+    PppFsm::State GetIpcpState() const;
     /// \return LCP Echo-Requests unanswered in a row
     uint32_t GetLcpEchoMisses() const;
+    /// \return frames received and dropped (see PppDropReason)
+    uint64_t GetDropCount() const;
 
     /**
      * Assign a fixed random variable stream number to the random variables used by this model.
@@ -149,6 +193,12 @@ class PptpPppSession : public Object
      * \param success true if the peer was accepted
      */
     typedef void (*AuthTracedCallback)(const std::string& protocol, bool success);
+    /**
+     * TracedCallback signature for dropped frames.
+     * \param frame the frame (PPP header removed when it could be read)
+     * \param reason why
+     */
+    typedef void (*DropTracedCallback)(Ptr<const Packet> frame, PppDropReason reason);
 
   private:
     void DoDispose() override;
@@ -157,15 +207,23 @@ class PptpPppSession : public Object
     void ReceiveFrame(Ptr<Packet> frame);
     /// Send a control packet of a protocol (full PPP framing, as RFC 1661 asks for LCP).
     void SendControl(uint16_t protocol, const PppControlPacket& packet);
+    /// Answer a frame of a protocol not spoken here with an LCP Protocol-Reject.
+    void SendProtocolReject(uint16_t protocol, const std::vector<uint8_t>& information);
+    /// Count and trace a dropped frame.
+    void Drop(Ptr<const Packet> frame, PppDropReason reason);
 
     // LCP.
     std::vector<PppOption> BuildLcpRequest();
-    uint8_t CheckLcpRequest(const std::vector<PppOption>& request, std::vector<PppOption>& reply);
+    uint8_t CheckLcpRequest(const std::vector<PppOption>& request,
+                            bool rejectInsteadOfNak,
+                            std::vector<PppOption>& reply);
     void LcpNaked(const std::vector<PppOption>& options);
     void LcpRejected(const std::vector<PppOption>& options);
     bool LcpOtherCode(const PppControlPacket& packet);
     void LcpUp();
-    void LcpFinished(const std::string& reason);
+    void LcpFinished(PppFsm::Finish finish);
+    /// The peer's Protocol-Reject: the protocol it names is not spoken by the peer.
+    void ProtocolRejected(const PppControlPacket& packet);
     void SendLcpEcho();
 
     // Authentication.
@@ -179,11 +237,15 @@ class PptpPppSession : public Object
 
     // IPCP.
     std::vector<PppOption> BuildIpcpRequest();
-    uint8_t CheckIpcpRequest(const std::vector<PppOption>& request, std::vector<PppOption>& reply);
+    uint8_t CheckIpcpRequest(const std::vector<PppOption>& request,
+                             bool rejectInsteadOfNak,
+                             std::vector<PppOption>& reply);
+    /// IPCP finished: with no network protocol left, LCP closes the link (as pppd does).
+    void IpcpFinished(PppFsm::Finish finish);
     void IpcpNaked(const std::vector<PppOption>& options);
     void IpcpUp();
 
-    void GoDown(const std::string& reason);
+    void GoDown(PppDownReason reason);
     std::vector<uint8_t> RandomBytes(uint32_t n);
     static std::string AuthName(Auth auth);
 
@@ -201,8 +263,8 @@ class PptpPppSession : public Object
     // State.
     Ptr<PptpGreChannel> m_channel;
     Role m_role{Role::PEER};
-    std::unique_ptr<PppNegotiation> m_lcp;
-    std::unique_ptr<PppNegotiation> m_ipcp;
+    std::unique_ptr<PppFsm> m_lcp;
+    std::unique_ptr<PppFsm> m_ipcp;
     Ptr<UniformRandomVariable> m_random;
     uint32_t m_magic{0};
     bool m_sendMru{true};
@@ -233,11 +295,13 @@ class PptpPppSession : public Object
 
     Callback<void, uint16_t, uint32_t, uint32_t> m_linkUp;
     Callback<void, uint16_t, Ipv4Address, Ipv4Address, uint16_t> m_ipUp;
-    Callback<void, uint16_t, const std::string&> m_downCallback;
+    Callback<void, uint16_t, PppDownReason> m_downCallback;
     Callback<void, Ptr<Packet>> m_ipReceive;
 
     TracedCallback<const std::string&, const std::string&, const std::string&> m_stateTrace;
     TracedCallback<const std::string&, bool> m_authTrace;
+    TracedCallback<Ptr<const Packet>, PppDropReason> m_dropTrace;
+    uint64_t m_drops{0};
 };
 
 } // namespace ns3
