@@ -7,7 +7,8 @@
 //
 //   pptp-trace-summary [--lines-only] FILE.pcap
 //
-// Exit status: 0 on success, 2 on a usage error or an unreadable file.
+// Exit status: 0 on success, 1 when the file is damaged part-way (the lines of the records
+// before the damage are printed), 2 on a usage error or a file that is not a readable capture.
 
 #include "ns3/pptp-capture-summary.h"
 
@@ -49,15 +50,10 @@ main(int argc, char* argv[])
         return 2;
     }
 
+    // Lines are printed as they are decoded: a capture of any size is read in constant memory.
     ns3::PptpCaptureSummary summary;
-    std::vector<ns3::PptpCaptureLine> lines;
     std::string error;
-    if (!summary.Read(filename, lines, error))
-    {
-        std::cerr << argv[0] << ": " << error << "\n";
-        return 2;
-    }
-    for (const auto& line : lines)
+    auto print = [linesOnly](const ns3::PptpCaptureLine& line)
     {
         if (linesOnly)
         {
@@ -67,6 +63,19 @@ main(int argc, char* argv[])
         {
             std::printf("%6u %12.6f  %s\n", line.frame, line.time, line.text.c_str());
         }
+    };
+    switch (summary.Read(filename, print, error))
+    {
+        case ns3::PptpCaptureSummary::Status::OK:
+            return 0;
+        case ns3::PptpCaptureSummary::Status::UNREADABLE:
+            std::cerr << argv[0] << ": " << error << "\n";
+            return 2;
+        case ns3::PptpCaptureSummary::Status::DAMAGED:
+            std::fflush(stdout);
+            std::cerr << argv[0] << ": " << error
+                      << " (the lines above are the records before it)\n";
+            return 1;
     }
-    return 0;
+    return 1;
 }

@@ -5,12 +5,12 @@
 #include "pptp-capture-summary.h"
 
 #include "ns3/ipv4-address.h"
-#include "ns3/pcap-file.h"
 #include "ns3/pptp-byte-order.h"
 #include "ns3/pptp-control-message.h"
 #include "ns3/pptp-gre-header.h"
 #include "ns3/pptp-ppp-header.h"
 #include "ns3/pptp-summary.h"
+#include "pptp-pcap-reader.h"
 
 #include <algorithm>
 #include <sstream>
@@ -37,8 +37,11 @@ constexpr uint16_t ETHERTYPE_VLAN = 0x8100;
 constexpr uint16_t ETHERTYPE_QINQ = 0x88A8;
 constexpr uint8_t IP_PROTOCOL_TCP = 6;
 
-/// Segments held ahead of a gap, per stream, before the gap is given up on.
+/// Segments, and bytes, held ahead of a gap per stream before the gap is given up on.
 constexpr size_t MAX_EARLY_SEGMENTS = 256;
+constexpr size_t MAX_EARLY_BYTES = 1 << 20;
+/// TCP streams followed at once; the first ones seen are kept.
+constexpr size_t MAX_STREAMS = 4096;
 
 /// Signed distance from b to a in 32-bit sequence space.
 int32_t
@@ -68,51 +71,95 @@ PptpCaptureSummary::IsSupportedLinkType(uint32_t linkType)
     return false;
 }
 
+PptpCaptureSummary::Status
+PptpCaptureSummary::Read(const std::string& filename,
+                         const std::function<void(const PptpCaptureLine&)>& sink,
+                         std::string& error)
+{
+    PptpPcapReader file;
+    if (!file.Open(filename, error))
+    {
+        return Status::UNREADABLE;
+    }
+    return ReadRecords(file, sink, error);
+}
+
+PptpCaptureSummary::Status
+PptpCaptureSummary::Read(std::istream& in,
+                         const std::string& name,
+                         const std::function<void(const PptpCaptureLine&)>& sink,
+                         std::string& error)
+{
+    PptpPcapReader file;
+    if (!file.Open(in, name, error))
+    {
+        return Status::UNREADABLE;
+    }
+    return ReadRecords(file, sink, error);
+}
+
+PptpCaptureSummary::Status
+PptpCaptureSummary::ReadRecords(PptpPcapReader& file,
+                                const std::function<void(const PptpCaptureLine&)>& sink,
+                                std::string& error)
+{
+    uint32_t linkType = file.GetLinkType();
+    if (!IsSupportedLinkType(linkType))
+    {
+        std::ostringstream os;
+        os << file.GetName() << ": link type " << linkType
+           << " is not supported (Ethernet, PPP, raw IP, Linux cooked are)";
+        error = os.str();
+        return Status::UNREADABLE;
+    }
+    m_streams.clear();
+    m_streamsDropped = 0;
+    double firstTime = -1;
+    PptpPcapReader::Record record;
+    std::vector<PptpCaptureLine> lines;
+    for (;;)
+    {
+        switch (file.ReadNext(record, error))
+        {
+            case PptpPcapReader::Result::END:
+                return Status::OK;
+            case PptpPcapReader::Result::ERROR:
+                return Status::DAMAGED;
+            case PptpPcapReader::Result::RECORD:
+                break;
+        }
+        double time = record.seconds + record.fraction / file.GetFractionsPerSecond();
+        if (firstTime < 0)
+        {
+            firstTime = time;
+        }
+        lines.clear();
+        DecodeFrame(linkType,
+                    record.number,
+                    time - firstTime,
+                    record.data.data(),
+                    record.data.size(),
+                    lines);
+        for (const auto& line : lines)
+        {
+            sink(line);
+        }
+    }
+}
+
 bool
 PptpCaptureSummary::Read(const std::string& filename,
                          std::vector<PptpCaptureLine>& lines,
                          std::string& error)
 {
-    PcapFile file;
-    file.Open(filename, std::ios::in);
-    if (file.Fail())
-    {
-        error = "cannot read " + filename + " as a pcap file";
-        return false;
-    }
-    uint32_t linkType = file.GetDataLinkType();
-    if (!IsSupportedLinkType(linkType))
-    {
-        std::ostringstream os;
-        os << filename << ": link type " << linkType
-           << " is not supported (Ethernet, PPP, raw IP, Linux cooked are)";
-        error = os.str();
-        return false;
-    }
-    double unitsPerSecond = file.IsNanoSecMode() ? 1e9 : 1e6;
-    std::vector<uint8_t> data(std::max<uint32_t>(file.GetSnapLen(), 65535));
-    double firstTime = -1;
-    for (uint32_t frame = 1;; ++frame)
-    {
-        uint32_t tsSec;
-        uint32_t tsFraction;
-        uint32_t inclLen;
-        uint32_t origLen;
-        uint32_t readLen;
-        file.Read(data.data(), data.size(), tsSec, tsFraction, inclLen, origLen, readLen);
-        if (file.Eof() || file.Fail())
-        {
-            break;
-        }
-        double time = tsSec + tsFraction / unitsPerSecond;
-        if (firstTime < 0)
-        {
-            firstTime = time;
-        }
-        DecodeFrame(linkType, frame, time - firstTime, data.data(), readLen, lines);
-    }
-    file.Close();
-    return true;
+    return Read(
+               filename,
+               [&lines](const PptpCaptureLine& line)
+               {
+                   lines.push_back(line);
+               },
+               error)
+           == Status::OK;
 }
 
 void
@@ -277,7 +324,19 @@ PptpCaptureSummary::DecodeTcp(const StreamKey& key,
     uint32_t seq = PptpReadU32(data + 4);
     uint8_t flags = data[13];
     constexpr uint8_t TCP_SYN = 0x02;
-    Stream& stream = m_streams[key];
+    auto found = m_streams.find(key);
+    if (found == m_streams.end() && m_streams.size() >= MAX_STREAMS)
+    {
+        if (m_streamsDropped++ == 0)
+        {
+            std::ostringstream os;
+            os << "more than " << MAX_STREAMS << " TCP streams on port 1723: later ones not "
+               << "followed";
+            lines.push_back({frame, time, os.str()});
+        }
+        return;
+    }
+    Stream& stream = found != m_streams.end() ? found->second : m_streams[key];
     if (flags & TCP_SYN)
     {
         // A new connection on the same addresses and ports starts afresh.
@@ -301,14 +360,17 @@ PptpCaptureSummary::DecodeTcp(const StreamKey& key,
     int32_t ahead = SeqDiff(seq, stream.nextSeq);
     if (ahead > 0)
     {
-        if (stream.early.size() < MAX_EARLY_SEGMENTS)
+        if (stream.early.size() < MAX_EARLY_SEGMENTS
+            && stream.earlyBytes + length <= MAX_EARLY_BYTES && stream.early.count(seq) == 0)
         {
             stream.early[seq].assign(payload, payload + length);
+            stream.earlyBytes += length;
         }
         return;
     }
-    // Bytes before nextSeq were already delivered (a retransmission): trim them.
-    uint32_t old = static_cast<uint32_t>(-ahead);
+    // Bytes before nextSeq were already delivered (a retransmission): trim them. (Unsigned
+    // distance: a segment 2^31 bytes behind must not overflow a signed negation.)
+    uint32_t old = stream.nextSeq - seq;
     if (old < length)
     {
         stream.framer.Append(payload + old, length - old);
@@ -323,12 +385,13 @@ PptpCaptureSummary::DecodeTcp(const StreamKey& key,
             ++it;
             continue;
         }
-        uint32_t skip = static_cast<uint32_t>(-offset);
+        uint32_t skip = stream.nextSeq - it->first;
         if (skip < it->second.size())
         {
             stream.framer.Append(it->second.data() + skip, it->second.size() - skip);
             stream.nextSeq += it->second.size() - skip;
         }
+        stream.earlyBytes -= it->second.size();
         it = stream.early.erase(it);
         it = stream.early.begin(); // nextSeq moved: look again from the start
     }

@@ -8,6 +8,8 @@
 #include "ns3/pptp-stream-framer.h"
 
 #include <cstdint>
+#include <functional>
+#include <istream>
 #include <map>
 #include <string>
 #include <tuple>
@@ -43,12 +45,45 @@ struct PptpCaptureLine
 class PptpCaptureSummary
 {
   public:
+    /// How reading a capture ended.
+    enum class Status
+    {
+        OK,         //!< every record was decoded
+        UNREADABLE, //!< not a pcap file, or an unsupported link type: nothing was decoded
+        DAMAGED,    //!< a record is truncated or impossible: the records before it were decoded
+    };
+
     /**
-     * Decode a capture file.
+     * Decode a capture file, handing each line on as soon as it is decoded (a capture of
+     * any size is read in constant memory, but for the TCP streams' reassembly state).
+     * \param filename the pcap file
+     * \param sink receives the lines, in order
+     * \param error receives the reason when the status is not OK
+     * \return how it ended
+     */
+    Status Read(const std::string& filename,
+                const std::function<void(const PptpCaptureLine&)>& sink,
+                std::string& error);
+
+    /**
+     * Decode a capture held in a stream, as Read(filename, ...) does.
+     * \param in the capture
+     * \param name what to call it in messages
+     * \param sink receives the lines, in order
+     * \param error receives the reason when the status is not OK
+     * \return how it ended
+     */
+    Status Read(std::istream& in,
+                const std::string& name,
+                const std::function<void(const PptpCaptureLine&)>& sink,
+                std::string& error);
+
+    /**
+     * Decode a capture file into a list of lines.
      * \param filename the pcap file
      * \param lines receives the lines, in order
-     * \param error receives the reason when the file cannot be read
-     * \return false if the file cannot be read or its link type is not supported
+     * \param error receives the reason when the file cannot be read whole
+     * \return false unless the status is OK (lines then holds what was decoded)
      */
     bool Read(const std::string& filename, std::vector<PptpCaptureLine>& lines, std::string& error);
 
@@ -75,12 +110,18 @@ class PptpCaptureSummary
     static bool IsSupportedLinkType(uint32_t linkType);
 
   private:
+    /// Decode the records of an opened capture.
+    Status ReadRecords(class PptpPcapReader& file,
+                       const std::function<void(const PptpCaptureLine&)>& sink,
+                       std::string& error);
+
     /// One direction of a TCP connection to or from port 1723.
     struct Stream
     {
         bool synchronised{false};                       //!< nextSeq is known
         uint32_t nextSeq{0};                            //!< next in-order byte expected
         std::map<uint32_t, std::vector<uint8_t>> early; //!< segments ahead of nextSeq
+        size_t earlyBytes{0};                           //!< bytes held in early
         PptpStreamFramer framer;                        //!< cuts the bytes into messages
         bool reportedUnrecoverable{false};              //!< said once that the stream is lost
     };
@@ -133,6 +174,7 @@ class PptpCaptureSummary
                      std::vector<PptpCaptureLine>& lines);
 
     std::map<StreamKey, Stream> m_streams; //!< TCP streams seen so far
+    uint32_t m_streamsDropped{0};          //!< streams not followed: too many at once
 };
 
 } // namespace ns3

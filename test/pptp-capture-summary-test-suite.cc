@@ -99,7 +99,7 @@ class ReassemblyTestCase : public TestCase
             "10: PPTP Control Packet (1): Echo Request (5) 10.10.10.1 10.10.10.10\n"
             "11: PPTP Control Packet (1): Echo Reply (6) 10.10.10.10 10.10.10.1\n",
             "lines");
-        NS_TEST_EXPECT_MSG_EQ(lines.empty() ? -1.0 : lines[0].time, 0.003, "time of frame 4");
+        NS_TEST_EXPECT_MSG_EQ((lines.empty() ? -1.0 : lines[0].time), 0.003, "time of frame 4");
     }
 };
 
@@ -196,6 +196,177 @@ class UnreadableFileTestCase : public TestCase
     }
 };
 
+/// Bytes of a pcap file written by hand (little-endian, microseconds, PPP link type).
+class RawPcap
+{
+  public:
+    explicit RawPcap(uint32_t snapLen = 65535, uint32_t linkType = DLT_PPP)
+    {
+        U32(0xA1B2C3D4).U16(2).U16(4).U32(0).U32(0).U32(snapLen).U32(linkType);
+    }
+
+    RawPcap& U16(uint16_t v)
+    {
+        m_bytes.push_back(v & 0xFF);
+        m_bytes.push_back(v >> 8);
+        return *this;
+    }
+
+    RawPcap& U32(uint32_t v)
+    {
+        return U16(v & 0xFFFF).U16(v >> 16);
+    }
+
+    /// A record header announcing \p captured bytes, then \p present bytes of data.
+    RawPcap& Record(uint32_t captured, uint32_t present)
+    {
+        U32(1).U32(0).U32(captured).U32(captured);
+        m_bytes.insert(m_bytes.end(), present, 0xFF);
+        return *this;
+    }
+
+    RawPcap& Raw(const std::vector<uint8_t>& bytes)
+    {
+        m_bytes.insert(m_bytes.end(), bytes.begin(), bytes.end());
+        return *this;
+    }
+
+    std::string Write(const std::string& filename) const
+    {
+        std::ofstream(filename, std::ios::binary)
+            .write(reinterpret_cast<const char*>(m_bytes.data()), m_bytes.size());
+        return filename;
+    }
+
+  private:
+    std::vector<uint8_t> m_bytes;
+};
+
+/**
+ * Damaged and hostile capture files, the reproducers the capture reader's fuzzer found: the
+ * reader never allocates what a length field says, says which record is damaged and keeps
+ * the lines of the records before it.
+ */
+class DamagedFileTestCase : public TestCase
+{
+  public:
+    DamagedFileTestCase()
+        : TestCase("damaged files: huge snaplen, impossible or truncated records, pcapng")
+    {
+    }
+
+  private:
+    PptpCaptureSummary::Status Read(const std::string& file,
+                                    std::vector<PptpCaptureLine>& lines,
+                                    std::string& error)
+    {
+        lines.clear();
+        error.clear();
+        PptpCaptureSummary summary;
+        return summary.Read(
+            file,
+            [&lines](const PptpCaptureLine& line)
+            {
+                lines.push_back(line);
+            },
+            error);
+    }
+
+    void DoRun() override
+    {
+        using Status = PptpCaptureSummary::Status;
+        std::vector<PptpCaptureLine> lines;
+        std::string error;
+
+        // A 24-byte file announcing a 4 GiB snapshot length: an empty capture, read at once.
+        std::string huge = RawPcap(0xFFFFFFFF).Write(CreateTempDirFilename("snaplen.pcap"));
+        NS_TEST_EXPECT_MSG_EQ((Read(huge, lines, error) == Status::OK), true, error);
+        NS_TEST_EXPECT_MSG_EQ(lines.size(), 0u, "no records");
+
+        // A record announcing more than any capture holds.
+        std::string impossible
+            = RawPcap().Record(0xFFFFFFF0, 10).Write(CreateTempDirFilename("impossible.pcap"));
+        NS_TEST_EXPECT_MSG_EQ((Read(impossible, lines, error) == Status::DAMAGED), true, "damaged");
+        NS_TEST_EXPECT_MSG_NE(
+            error.find("record 1: captured length 4294967280"), std::string::npos, error);
+
+        // A whole GRE packet, then a record cut short, then a cut record header.
+        std::string good = CreateTempDirFilename("one-packet.pcap");
+        {
+            CaptureBuilder capture(good);
+            PptpGreHeader gre;
+            gre.SetCallId(7);
+            gre.SetSequenceNumber(0);
+            capture.Gre(Ipv4Address("10.0.0.1"),
+                        Ipv4Address("10.0.0.2"),
+                        gre,
+                        {0xFF, 0x03, 0xC0, 0x21, 9, 1, 0, 4});
+        }
+        std::ifstream in(good, std::ios::binary);
+        std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+        std::vector<uint8_t> records(bytes.begin() + 24, bytes.end());
+        std::string truncated = RawPcap().Raw(records).Record(1500, 200).Write(
+            CreateTempDirFilename("truncated.pcap"));
+        NS_TEST_EXPECT_MSG_EQ((Read(truncated, lines, error) == Status::DAMAGED), true, "damaged");
+        NS_TEST_EXPECT_MSG_EQ(lines.size(), 1u, "the record before the damage is decoded");
+        NS_TEST_EXPECT_MSG_NE(error.find("record 2: truncated: 1500 bytes announced, 200 present"),
+                              std::string::npos,
+                              error);
+        std::string cutHeader
+            = RawPcap().Raw(records).Raw({1, 2, 3, 4, 5}).Write(CreateTempDirFilename("cut.pcap"));
+        NS_TEST_EXPECT_MSG_EQ((Read(cutHeader, lines, error) == Status::DAMAGED), true, "damaged");
+        NS_TEST_EXPECT_MSG_NE(error.find("record 2: truncated record header (5 of 16 bytes)"),
+                              std::string::npos,
+                              error);
+
+        // pcapng is named, not taken for garbage.
+        std::string ng = CreateTempDirFilename("capture.pcapng");
+        std::ofstream(ng, std::ios::binary)
+            .write("\x0a\x0d\x0d\x0a\x1c\0\0\0\x4d\x3c\x2b\x1a"
+                   "\1\0\0\0\xff\xff\xff\xff\xff\xff\xff\xff",
+                   24);
+        NS_TEST_EXPECT_MSG_EQ((Read(ng, lines, error) == Status::UNREADABLE), true, "refused");
+        NS_TEST_EXPECT_MSG_NE(error.find("pcapng"), std::string::npos, error);
+    }
+};
+
+/**
+ * TCP segments 2^31 bytes apart in sequence space (the signed distance is INT32_MIN): no
+ * signed overflow, nothing decoded from the stray segment.
+ */
+class SequenceExtremesTestCase : public TestCase
+{
+  public:
+    SequenceExtremesTestCase()
+        : TestCase("TCP sequence numbers 2^31 apart: no overflow, the stray segment ignored")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string file = CreateTempDirFilename("sequence-extremes.pcap");
+        Ipv4Address pns("10.0.0.1");
+        Ipv4Address pac("10.0.0.2");
+        std::vector<uint8_t> echo = PptpControlMessage(PptpEchoRequest{}).Encode();
+        {
+            CaptureBuilder capture(file);
+            TcpFlow flow(capture, pns, 40000, pac, 1723, 1000);
+            flow.Syn();
+            flow.Send(echo);
+            // nextSeq is now 1001 + 16: a segment 2^31 after it is neither ahead nor behind.
+            flow.SendAt(flow.Next() + 0x80000000u, echo);
+            flow.Send(echo);
+        }
+        PptpCaptureSummary summary;
+        std::vector<PptpCaptureLine> lines;
+        std::string error;
+        NS_TEST_ASSERT_MSG_EQ(summary.Read(file, lines, error), true, error);
+        NS_TEST_ASSERT_MSG_EQ(lines.size(), 2u, "the two in-order Echo-Requests only");
+    }
+};
+
 /**
  * A session between real implementations (pptpd as PAC, pptp-linux as PNS),
  * captured in network namespaces: see test/captures/README.md.
@@ -286,6 +457,8 @@ class PptpCaptureSummaryTestSuite : public TestSuite
         AddTestCase(new ReassemblyTestCase, TestCase::QUICK);
         AddTestCase(new MalformedTrafficTestCase, TestCase::QUICK);
         AddTestCase(new UnreadableFileTestCase, TestCase::QUICK);
+        AddTestCase(new DamagedFileTestCase, TestCase::QUICK);
+        AddTestCase(new SequenceExtremesTestCase, TestCase::QUICK);
         AddTestCase(new RealCaptureTestCase, TestCase::QUICK);
     }
 };
