@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
+#include <fstream>
 #include <signal.h>
 #include <stdexcept>
 #include <system_error>
@@ -94,15 +95,21 @@ PptpResultsFolder::CanReplace(const std::string& path, std::string& problem)
         problem = "'" + path + "' exists and is not a folder";
         return false;
     }
-    if (fs::exists(p / "summary.json", ec) || fs::exists(p / "sweep.ini", ec)
-        || fs::is_empty(p, ec))
+    if (fs::is_regular_file(p / MARK, ec) || fs::is_empty(p, ec))
     {
         return true;
     }
-    problem = "'" + path
-              + "' exists and is not a pptp-sim results folder (no summary.json or sweep.ini "
-                "in it); it is not replaced: choose another folder";
+    problem = "'" + path + "' exists and is not a pptp-sim results folder (no " + MARK
+              + " mark in it); it is not replaced: choose another folder";
     return false;
+}
+
+bool
+PptpResultsFolder::Mark(const std::string& folder)
+{
+    std::ofstream mark(fs::path(folder) / MARK);
+    mark << "A results folder written by pptp-sim; a later run to the same --out replaces it.\n";
+    return static_cast<bool>(mark);
 }
 
 PptpResultsFolder::PptpResultsFolder(const std::string& path)
@@ -125,6 +132,10 @@ PptpResultsFolder::PptpResultsFolder(const std::string& path)
                                  + (ec ? ec.message() : std::string("it exists")));
     }
     m_temporary = temporary.string();
+    if (!Mark(m_temporary))
+    {
+        throw std::runtime_error("cannot write in " + m_temporary);
+    }
 }
 
 PptpResultsFolder::~PptpResultsFolder()

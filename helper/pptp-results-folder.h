@@ -20,13 +20,17 @@ namespace ns3
  * when this object goes away, so that an error or an exception leaves nothing
  * half-written where results are expected.
  *
- * An existing folder is only ever replaced if it looks like results of this
- * program (it holds summary.json or sweep.ini) or is empty: a mistyped --out
- * must not wipe a folder of something else.
+ * An existing folder is only ever replaced if this program wrote it (it
+ * holds the mark file MARK, which every results folder gets) or is empty: a
+ * mistyped --out must not wipe a folder of something else, even one that
+ * happens to hold a file named summary.json.
  */
 class PptpResultsFolder
 {
   public:
+    /// The file that marks a folder as results of this program.
+    static constexpr const char* MARK = ".pptp-sim-results";
+
     /**
      * Create the temporary folder (and the final folder's parents).
      * \param path the final folder
@@ -56,6 +60,13 @@ class PptpResultsFolder
      * \return true if it does not exist yet, or is a results folder or empty
      */
     static bool CanReplace(const std::string& path, std::string& problem);
+
+    /**
+     * Mark a folder as written by this program (so that a later run may replace it).
+     * \param folder the folder
+     * \return false if the mark cannot be written
+     */
+    static bool Mark(const std::string& folder);
 
   private:
     std::string m_final;     //!< where the results go

@@ -11,10 +11,12 @@
 #include <boost/program_options.hpp>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <sys/stat.h>
 #include <thread>
 
 namespace po = boost::program_options;
@@ -1084,6 +1086,9 @@ Describe(const std::vector<PptpSimOption>& options, bool commandLine, bool forHe
     return all;
 }
 
+/// The largest config file read (the ready-made ones are a few KiB).
+constexpr off_t MAX_CONFIG_FILE_SIZE = 1 << 20;
+
 /**
  * Read a config file: Boost parses it, after [section] headers (which only
  * group the options for the reader) are checked and taken out.
@@ -1094,6 +1099,27 @@ ReadConfigFile(const std::string& file,
                std::vector<std::tuple<std::string, std::string, std::string>>& entries,
                std::string& error)
 {
+    // Only a regular file of a sensible size: a FIFO or a device would hang or never end.
+    struct stat info;
+    if (stat(file.c_str(), &info) != 0)
+    {
+        error = "pptp-sim: --config " + file + ": cannot read it: " + std::strerror(errno);
+        return false;
+    }
+    if (!S_ISREG(info.st_mode))
+    {
+        error = "pptp-sim: --config " + file
+                + ": not a regular file (a config file is a text "
+                  "file of options)";
+        return false;
+    }
+    if (info.st_size > MAX_CONFIG_FILE_SIZE)
+    {
+        error = "pptp-sim: --config " + file + ": " + std::to_string(info.st_size)
+                + " bytes; allowed: a config file of at most "
+                + std::to_string(MAX_CONFIG_FILE_SIZE) + " bytes";
+        return false;
+    }
     std::ifstream in(file);
     if (!in)
     {
@@ -1211,7 +1237,7 @@ PptpSimOptions::Set(PptpSimSettings& settings,
     std::string problem;
     if (!o->set(settings, value, problem))
     {
-        error = BadValue(*o, value, "sweep", problem);
+        error = PptpUnits::ClipMessage(BadValue(*o, value, "sweep", problem));
         return false;
     }
     return true;
@@ -1222,6 +1248,21 @@ PptpSimOptions::Parse(int argc,
                       const char* const argv[],
                       PptpSimSettings& settings,
                       std::string& error) const
+{
+    // What the user typed is quoted in messages: never a 10 MB value whole.
+    bool ok = DoParse(argc, argv, settings, error);
+    if (!ok)
+    {
+        error = PptpUnits::ClipMessage(error);
+    }
+    return ok;
+}
+
+bool
+PptpSimOptions::DoParse(int argc,
+                        const char* const argv[],
+                        PptpSimSettings& settings,
+                        std::string& error) const
 {
     settings = PptpSimSettings();
     settings.jobs = DefaultJobs();
@@ -1340,6 +1381,10 @@ PptpSimOptions::Parse(int argc,
         }
     }
 
+    // Values are checked on a copy without the axes read so far: copying those for every
+    // value made reading a large sweep quadratic (4 x 65,536 values: a minute).
+    PptpSimSettings base = settings;
+    base.sweep.clear();
     for (const auto& [axisName, entry] : axes)
     {
         const auto& [name, value, origin] = entry;
@@ -1368,7 +1413,7 @@ PptpSimOptions::Parse(int argc,
         {
             size_t comma = list.find(',', start);
             std::string item = PptpUnits::Trim(list.substr(start, comma - start));
-            PptpSimSettings probe = settings;
+            PptpSimSettings probe = base;
             std::string problem;
             if (item.empty())
             {
@@ -1480,6 +1525,16 @@ PptpSimOptions::Validate(const PptpSimSettings& settings, std::string& error) co
     if ((!settings.emitJobs.empty() || !settings.emitSlurm.empty()) && !settings.IsSweep())
     {
         return fail("--emit-jobs and --emit-slurm need a sweep: give --sweep or --runs");
+    }
+    for (const auto& [name, path] : {std::make_pair("emit-jobs", settings.emitJobs),
+                                     std::make_pair("emit-slurm", settings.emitSlurm)})
+    {
+        std::error_code ec;
+        if (!path.empty() && std::filesystem::is_directory(path, ec))
+        {
+            return fail(std::string("--") + name + "=" + path
+                        + ": is a folder; allowed: the path of the file to write");
+        }
     }
     return true;
 }

@@ -153,6 +153,12 @@ class PptpSimOptions
     static const std::vector<std::pair<std::string, std::string>>& GetGroups();
 
   private:
+    /// Parse without clipping the message (see Parse).
+    bool DoParse(int argc,
+                 const char* const argv[],
+                 PptpSimSettings& settings,
+                 std::string& error) const;
+
     std::vector<PptpSimOption> m_options;
 };
 

@@ -171,16 +171,22 @@ bool
 WriteWhole(const std::string& path, const std::string& text)
 {
     std::string temporary = path + ".tmp";
+    std::error_code ec;
     {
         std::ofstream out(temporary);
         out << text;
         if (!out)
         {
+            fs::remove(temporary, ec); // nothing is left beside the path
             return false;
         }
     }
-    std::error_code ec;
     fs::rename(temporary, path, ec);
+    if (ec)
+    {
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+    }
     return !ec;
 }
 
@@ -295,7 +301,7 @@ RunSweep(const PptpSimOptions& options, const PptpSimSettings& settings)
         std::string root = fs::absolute(settings.out).lexically_normal().string();
         std::error_code ec;
         fs::create_directories(root, ec);
-        if (ec || !sweep.WriteDefinition(root))
+        if (ec || !PptpResultsFolder::Mark(root) || !sweep.WriteDefinition(root))
         {
             std::cerr << "pptp-sim: --out=" << settings.out << ": cannot write in it\n";
             return EXIT_BAD_INPUT;

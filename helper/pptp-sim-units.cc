@@ -404,4 +404,43 @@ PptpUnits::FormatFixed(double value, int decimals)
     return text;
 }
 
+std::string
+PptpUnits::ClipMessage(const std::string& message)
+{
+    constexpr size_t MAX_WORD = 64;
+    constexpr size_t MAX_MESSAGE = 600;
+    std::string out;
+    size_t i = 0;
+    while (i < message.size())
+    {
+        size_t end = i;
+        while (end < message.size() && message[end] != ' ')
+        {
+            ++end;
+        }
+        std::string word = message.substr(i, end - i);
+        for (char& c : word)
+        {
+            c = static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c;
+        }
+        if (word.size() > MAX_WORD)
+        {
+            word = word.substr(0, 40) + "...(" + std::to_string(word.size()) + " characters)..."
+                   + word.substr(word.size() - 12);
+        }
+        out += word;
+        if (end < message.size())
+        {
+            out += ' ';
+        }
+        i = end + 1;
+    }
+    if (out.size() > MAX_MESSAGE)
+    {
+        out = out.substr(0, 300) + " ...(" + std::to_string(out.size() - 550)
+              + " characters left out)... " + out.substr(out.size() - 250);
+    }
+    return out;
+}
+
 } // namespace ns3

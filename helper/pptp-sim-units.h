@@ -98,6 +98,15 @@ class PptpUnits
 
     /// \param text some text \return it without leading and trailing white space
     static std::string Trim(const std::string& text);
+
+    /**
+     * Make a message that quotes what a user gave safe to print: control characters become
+     * spaces, a word longer than 64 characters keeps its ends and says how long it was, and
+     * the whole stays under about 600 characters (its start and its end are kept).
+     * \param message the message
+     * \return the message, clipped
+     */
+    static std::string ClipMessage(const std::string& message);
 };
 
 } // namespace ns3

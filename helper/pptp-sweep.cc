@@ -52,16 +52,24 @@ bool
 PptpSweep::Expand(std::string& error)
 {
     m_points.clear();
+    // Counted with a stop at the limit: four axes of 65,536 values must not wrap to zero.
+    constexpr uint64_t MAX_POINTS = 1000000;
     uint64_t combinations = 1;
+    std::string sizes;
     for (const auto& axis : m_settings.sweep)
     {
-        combinations *= axis.values.size();
+        sizes += (sizes.empty() ? "" : " x ") + std::to_string(axis.values.size());
+        combinations = axis.values.empty() || combinations > MAX_POINTS / axis.values.size()
+                           ? MAX_POINTS + 1
+                           : combinations * axis.values.size();
     }
-    uint64_t total = combinations * m_settings.runs;
-    if (total > 1000000)
+    uint64_t total = combinations > MAX_POINTS / m_settings.runs ? MAX_POINTS + 1
+                                                                 : combinations * m_settings.runs;
+    if (total > MAX_POINTS || total == 0)
     {
-        error = "pptp-sim: the sweep has " + std::to_string(total)
-                + " points; allowed: at most 1000000";
+        error = "pptp-sim: the sweep has " + (sizes.empty() ? std::string("1") : sizes)
+                + " combinations x " + std::to_string(m_settings.runs) + " runs; allowed: at most "
+                + std::to_string(MAX_POINTS) + " points";
         return false;
     }
     size_t width = std::max<size_t>(4, std::to_string(total).size());

@@ -390,6 +390,18 @@ class ResultsFolderTestCase : public TestCase
                               false,
                               "a folder of something else is never replaced");
         NS_TEST_EXPECT_MSG_EQ(PptpResultsFolder::CanReplace("/", problem), false, "root");
+        // A folder that merely holds a summary.json or a sweep.ini is not ours either: only
+        // the mark every results folder gets says so.
+        std::ofstream(dir.Path() + "/precious/summary.json") << "{}";
+        std::ofstream(dir.Path() + "/precious/sweep.ini") << "";
+        NS_TEST_EXPECT_MSG_EQ(PptpResultsFolder::CanReplace(dir.Path() + "/precious", problem),
+                              false,
+                              "a summary.json does not make a results folder");
+        NS_TEST_EXPECT_MSG_NE(problem.find(PptpResultsFolder::MARK), std::string::npos, problem);
+        NS_TEST_EXPECT_MSG_EQ(
+            fs::exists(final + "/" + PptpResultsFolder::MARK), true, "results are marked");
+        NS_TEST_EXPECT_MSG_EQ(
+            PptpResultsFolder::CanReplace(final, problem), true, "and replaceable");
     }
 };
 

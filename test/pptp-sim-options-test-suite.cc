@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace ns3;
@@ -469,6 +470,86 @@ class SweepTestCase : public TestCase
     }
 };
 
+/**
+ * Hostile input, the reproducers of defects found by trying: a config "file" that never ends
+ * or never opens, a huge value, a sweep whose point count overflows, output paths that
+ * name folders.
+ */
+class HostileInputTestCase : public TestCase
+{
+  public:
+    HostileInputTestCase()
+        : TestCase("hostile input: the zero device and FIFO configs, a 10 MB value, an "
+                   "overflowing sweep, --emit-jobs naming a folder")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scratch dir("hostile");
+        PptpSimSettings s;
+        std::string error;
+        NS_TEST_EXPECT_MSG_EQ(Parse({"--config", "/dev/zero"}, s, error), false, "/dev/zero");
+        NS_TEST_EXPECT_MSG_EQ(Contains(error, {"/dev/zero", "not a regular file"}), true, error);
+        std::string fifo = dir.Path("fifo.ini");
+        NS_TEST_ASSERT_MSG_EQ(mkfifo(fifo.c_str(), 0600), 0, "mkfifo");
+        NS_TEST_EXPECT_MSG_EQ(Parse({"--config", fifo}, s, error), false, "a FIFO, not opened");
+        NS_TEST_EXPECT_MSG_EQ(Contains(error, {"fifo.ini", "not a regular file"}), true, error);
+        std::string big = dir.Path("big.ini");
+        std::ofstream(big) << std::string(2 << 20, '#');
+        NS_TEST_EXPECT_MSG_EQ(Parse({"--config", big}, s, error), false, "2 MiB of comments");
+        NS_TEST_EXPECT_MSG_EQ(Contains(error, {"big.ini", "at most 1048576 bytes"}), true, error);
+
+        std::string huge(10 << 20, '7');
+        NS_TEST_EXPECT_MSG_EQ(Parse({"--clients=" + huge}, s, error), false, "a 10 MB value");
+        NS_TEST_EXPECT_MSG_LT(error.size(), 700u, "the message does not echo it whole");
+        NS_TEST_EXPECT_MSG_EQ(Contains(error, {"--clients=7777", "characters)"}), true, error);
+        std::string spaced;
+        for (int i = 0; i < 200000; ++i)
+        {
+            spaced += "1s ";
+        }
+        NS_TEST_EXPECT_MSG_EQ(Parse({"--link-down", spaced}, s, error), false, "many words");
+        NS_TEST_EXPECT_MSG_LT(error.size(), 700u, "clipped as a whole too");
+
+        // Four axes of 65,536 values: 2^64 combinations, which wrapped to 0 points.
+        std::string zeros = "0";
+        std::string ones = "1";
+        for (int i = 1; i < 65536; ++i)
+        {
+            zeros += ",0";
+            ones += ",1";
+        }
+        std::vector<std::string> args;
+        for (const char* axis : {"loss-rate", "echo-misses", "lcp-echo-failure", "calls"})
+        {
+            args.push_back("--sweep");
+            args.push_back(std::string(axis) + "="
+                           + (axis[0] == 'l' && axis[1] == 'o' ? zeros : ones));
+        }
+        args.push_back("--out");
+        args.push_back(dir.Path("sweep"));
+        NS_TEST_ASSERT_MSG_EQ(Parse(args, s, error), true, error);
+        PptpSweep sweep(PptpSimOptions(), s);
+        NS_TEST_EXPECT_MSG_EQ(sweep.Expand(error), false, "refused, not 0 points");
+        NS_TEST_EXPECT_MSG_EQ(
+            Contains(error, {"65536 x 65536 x 65536 x 65536 combinations", "at most 1000000"}),
+            true,
+            error);
+        NS_TEST_EXPECT_MSG_EQ(sweep.GetPoints().size(), 0u, "nothing expanded");
+
+        NS_TEST_EXPECT_MSG_EQ(
+            Parse(
+                {"--sweep", "loss-rate=0,1%", "--emit-jobs", dir.Path(""), "--out", dir.Path("s")},
+                s,
+                error),
+            false,
+            "--emit-jobs naming a folder");
+        NS_TEST_EXPECT_MSG_EQ(Contains(error, {"--emit-jobs=", "is a folder"}), true, error);
+    }
+};
+
 class PptpSimOptionsTestSuite : public TestSuite
 {
   public:
@@ -479,6 +560,7 @@ class PptpSimOptionsTestSuite : public TestSuite
         AddTestCase(new CommandLineTestCase, TestCase::QUICK);
         AddTestCase(new ConfigFilesTestCase, TestCase::QUICK);
         AddTestCase(new BadInputTestCase, TestCase::QUICK);
+        AddTestCase(new HostileInputTestCase, TestCase::QUICK);
         AddTestCase(new JsonTestCase, TestCase::QUICK);
         AddTestCase(new SweepTestCase, TestCase::QUICK);
     }

@@ -152,6 +152,8 @@ class BadInputTestCase : public TestCase
             {"--config " + dir.Path("bad.ini"), "unknown option 'window'"},
             {"--sweep loss-rate=0,1.5 --runs 2", "value '1.5'"},
             {"--sweep fault-clients=2,9", "--fault-clients=9"},
+            {"--config /dev/zero", "not a regular file"},
+            {"--sweep loss-rate=0,1% --emit-jobs " + dir.Path(), "is a folder"},
         };
         for (const auto& [arguments, expected] : cases)
         {
