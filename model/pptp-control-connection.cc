@@ -142,6 +142,14 @@ PptpControlConnection::GetTypeId()
                             UintegerValue(1024),
                             MakeUintegerAccessor(&PptpControlConnection::m_maxMessageSize),
                             MakeUintegerChecker<uint32_t>(220))
+              .AddAttribute("MaxSendQueue",
+                            "Bytes of control messages that may wait for room in TCP's send "
+                            "buffer. A peer that sends requests but does not read the replies "
+                            "(an Echo-Request flood, say) fills it; the connection is then "
+                            "closed, with a drop counted (send-queue-full).",
+                            UintegerValue(65536),
+                            MakeUintegerAccessor(&PptpControlConnection::m_maxSendQueue),
+                            MakeUintegerChecker<uint32_t>(1024))
               .AddAttribute("DataPlane",
                             "Carry PPP in Enhanced GRE for each call: LCP, authentication, "
                             "IPCP and a tunnel interface. Off, calls are control-plane only.",
@@ -376,8 +384,20 @@ PptpControlConnection::Send(const PptpControlMessage& message)
     NS_LOG_LOGIC(m_localAddress << " -> " << m_peerAddress << " " << message.GetInfo().rfcName);
     std::vector<uint8_t> bytes = message.Encode();
     m_txQueue.push_back(Create<Packet>(bytes.data(), bytes.size()));
+    m_txQueueBytes += bytes.size();
     m_txTrace(this, message);
     HandleSend(m_socket, m_socket->GetTxAvailable());
+    if (m_txQueueBytes > m_maxSendQueue && m_state != State::CLOSED)
+    {
+        // TCP's buffer is full and so is ours: the peer does not read what it asks for.
+        std::ostringstream os;
+        os << m_txQueueBytes << " bytes wait to be sent (MaxSendQueue " << m_maxSendQueue
+           << "): the peer does not read";
+        Drop("send-queue-full", os.str());
+        m_txQueue.clear();
+        m_txQueueBytes = 0;
+        Close(PptpDownCause::PROTOCOL_ERROR);
+    }
 }
 
 void
@@ -389,6 +409,7 @@ PptpControlConnection::HandleSend(Ptr<Socket> socket, uint32_t available)
         {
             break;
         }
+        m_txQueueBytes -= m_txQueue.front()->GetSize();
         m_txQueue.pop_front();
     }
 }
@@ -1662,6 +1683,12 @@ uint64_t
 PptpControlConnection::GetDropCount() const
 {
     return m_drops;
+}
+
+uint32_t
+PptpControlConnection::GetSendQueueSize() const
+{
+    return m_txQueueBytes;
 }
 
 uint32_t

@@ -177,6 +177,8 @@ class PptpControlConnection : public Object
     uint64_t GetDropCount() const;
     /// \return unanswered Echo-Requests in a row at the moment
     uint32_t GetEchoMisses() const;
+    /// \return bytes of control messages waiting for room in TCP's send buffer
+    uint32_t GetSendQueueSize() const;
 
     /// \param state a state \return its name
     static std::string StateName(State state);
@@ -357,6 +359,7 @@ class PptpControlConnection : public Object
     bool m_acceptIncomingCalls;
     Time m_wanErrorInterval;
     uint32_t m_maxMessageSize;
+    uint32_t m_maxSendQueue;
     bool m_dataPlane;
     std::string m_tunnelNetworks;
     ObjectFactory m_channelFactory;
@@ -377,6 +380,7 @@ class PptpControlConnection : public Object
     Time m_startTime;
     PptpStreamFramer m_framer;
     std::deque<Ptr<Packet>> m_txQueue;         //!< waiting for room in TCP's buffer
+    uint32_t m_txQueueBytes{0};                //!< bytes in m_txQueue
     std::map<uint16_t, Ptr<PptpCall>> m_calls; //!< by local Call ID
     std::unordered_map<uint16_t, Ptr<PptpCall>> m_callsByPeerId; //!< by peer Call ID
     std::deque<Ptr<PptpCall>> m_pendingCalls;     //!< placed before the connection was up

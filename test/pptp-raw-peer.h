@@ -40,11 +40,27 @@ class RawPeer
     /// \param node where it runs \param server the PAC's address
     void Connect(Ptr<Node> node, Ipv4Address server)
     {
+        Open(node, server, true);
+    }
+
+    /// A peer that never reads what it receives (its TCP window closes).
+    /// \param node where it runs \param server the PAC's address
+    void ConnectNotReading(Ptr<Node> node, Ipv4Address server)
+    {
+        Open(node, server, false);
+    }
+
+    /// \param node where it runs \param server the PAC's address \param read read replies
+    void Open(Ptr<Node> node, Ipv4Address server, bool read)
+    {
         m_socket = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
         m_socket->Bind();
         m_socket->SetConnectCallback(MakeCallback(&RawPeer::Connected, this),
                                      MakeCallback(&RawPeer::ConnectFailed, this));
-        m_socket->SetRecvCallback(MakeCallback(&RawPeer::Read, this));
+        if (read)
+        {
+            m_socket->SetRecvCallback(MakeCallback(&RawPeer::Read, this));
+        }
         m_socket->SetCloseCallbacks(MakeCallback(&RawPeer::NormalClose, this),
                                     MakeCallback(&RawPeer::ErrorClose, this));
         m_socket->Connect(InetSocketAddress(server, PPTP_TCP_PORT));
