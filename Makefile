@@ -2,11 +2,16 @@
 #   make run   installs what is missing, builds, and runs the default scenario (pptp-sim)
 #   make test  installs what is missing, builds, and runs every test suite through ctest
 #   make bench builds and runs the benchmark (pptp-bench)
+#   make sanitize  builds the tests with AddressSanitizer + UndefinedBehaviorSanitizer (clang)
+#                  and runs them: any report fails
+#   make fuzz      builds the libFuzzer targets (same build) and fuzzes each for FUZZ_SECONDS
 BUILD_DIR ?= build
+SANITIZE_DIR ?= build-sanitize
 JOBS ?= 2
 CMAKE_BUILD_TYPE ?= RelWithDebInfo
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build run bench demo test format clean
+.PHONY: all deps configure build run bench demo test sanitize-build sanitize fuzz format clean
 
 all: build
 
@@ -41,8 +46,22 @@ demo: build
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
 
+# One clang build serves both: everything with ASan+UBSan (and coverage for the fuzzers).
+$(SANITIZE_DIR)/CMakeCache.txt: | deps
+	CC=clang CXX=clang++ cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DPPTP_SANITIZE=ON -DPPTP_FUZZ=ON
+
+sanitize-build: deps $(SANITIZE_DIR)/CMakeCache.txt
+	cmake --build $(SANITIZE_DIR) -j$(JOBS)
+
+sanitize: sanitize-build
+	cd $(SANITIZE_DIR) && ctest --output-on-failure -j$(JOBS)
+
+fuzz: sanitize-build
+	test/fuzz/run-fuzzers.sh --fuzz $(CURDIR)/$(SANITIZE_DIR)/fuzz $(FUZZ_SECONDS)
+
 format:
 	clang-format -i $$(git ls-files '*.h' '*.cc')
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)

@@ -11,6 +11,8 @@ packages=(
     libtcmalloc-minimal4             # the allocator pptp-sim and pptp-bench link when present
     tshark                           # the interoperability test decodes our pcap with it
     python3-matplotlib               # pptp-sim's plots (utils/pptp-plot.py, run by /usr/bin/python3)
+    clang libclang-rt-14-dev         # make sanitize and make fuzz: ASan, UBSan, LSan runtimes
+    libfuzzer-14-dev                 # make fuzz: libFuzzer
 )
 
 missing=()
