@@ -248,7 +248,11 @@ RunSingle(const PptpSimOptions& options, const PptpSimSettings& settings)
         std::vector<std::string> names;
         for (const auto& entry : fs::directory_iterator(folder->GetFinalPath()))
         {
-            names.push_back(entry.path().filename().string() + (entry.is_directory() ? "/" : ""));
+            std::string name = entry.path().filename().string();
+            if (name.front() != '.') // the folder's mark is not a result
+            {
+                names.push_back(name + (entry.is_directory() ? "/" : ""));
+            }
         }
         std::sort(names.begin(), names.end());
         std::string files;
