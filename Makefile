@@ -5,13 +5,15 @@
 #   make sanitize  builds the tests with AddressSanitizer + UndefinedBehaviorSanitizer (clang)
 #                  and runs them: any report fails
 #   make fuzz      builds the libFuzzer targets (same build) and fuzzes each for FUZZ_SECONDS
+#   make determinism  the same scenario through the standalone, release and sanitizer
+#                  builds: byte-identical results
 BUILD_DIR ?= build
 SANITIZE_DIR ?= build-sanitize
 JOBS ?= 2
 CMAKE_BUILD_TYPE ?= RelWithDebInfo
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build run bench demo test sanitize-build sanitize fuzz format clean
+.PHONY: all deps configure build run bench demo test sanitize-build sanitize fuzz determinism format clean
 
 all: build
 
@@ -57,6 +59,18 @@ sanitize-build: deps $(SANITIZE_DIR)/CMakeCache.txt
 sanitize: sanitize-build
 	cd $(SANITIZE_DIR) && ctest --output-on-failure -j$(JOBS)
 
+# The module's release configuration (-O3, no log or assert code, like ns-3's release
+# profile) next to the standalone build: the same results, byte for byte, from every build.
+RELEASE_DIR ?= build-release
+$(RELEASE_DIR)/CMakeCache.txt: | deps
+	cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DPPTP_ENABLE_LOGS=OFF \
+	    -DPPTP_ENABLE_ASSERTS=OFF
+
+determinism: build $(RELEASE_DIR)/CMakeCache.txt
+	cmake --build $(RELEASE_DIR) -j$(JOBS) --target pptp-sim
+	test/standalone/compare-builds.sh $(BUILD_DIR)/examples/pptp-sim \
+	    $(RELEASE_DIR)/examples/pptp-sim $(wildcard $(SANITIZE_DIR)/examples/pptp-sim)
+
 fuzz: sanitize-build
 	test/fuzz/run-fuzzers.sh --fuzz $(CURDIR)/$(SANITIZE_DIR)/fuzz $(FUZZ_SECONDS)
 
@@ -64,4 +78,4 @@ format:
 	clang-format -i $$(git ls-files '*.h' '*.cc')
 
 clean:
-	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(RELEASE_DIR)
