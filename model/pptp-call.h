@@ -10,6 +10,7 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "pptp-control-message.h"
+#include "pptp-down-cause.h"
 
 #include <string>
 
@@ -20,32 +21,6 @@ class PptpControlConnection;
 class PptpGreChannel;
 class PptpPppSession;
 class PptpTunnel;
-
-/**
- * \ingroup pptp
- * Why a tunnel (a call, or the control connection carrying calls) went down.
- */
-enum class PptpDownCause
-{
-    NONE,              //!< still up
-    LOCAL_STOP,        //!< this side cleared the call or stopped the connection on purpose
-    CALL_CLEAR,        //!< the call was cleared (Call-Clear-Request / Call-Disconnect-Notify)
-    PEER_STOP,         //!< the peer stopped the control connection or closed TCP
-    KEEPALIVE_TIMEOUT, //!< Echo-Requests went unanswered
-    TCP_FAILURE,       //!< the TCP connection failed or could not be opened
-    PROTOCOL_ERROR,    //!< malformed or unexpected messages, or an expected reply never came
-    SERVER_FULL,       //!< the PAC refused the call: no channel left
-    CALL_REFUSED,      //!< the peer refused the call for another reason
-    COLLISION,         //!< lost a control connection collision (RFC 2637 section 3.1.3)
-    PPP_DOWN,          //!< PPP failed: authentication, LCP Echo failure, negotiation gave up
-};
-
-/**
- * \ingroup pptp
- * \param cause a cause
- * \return its short name ("keepalive-timeout", ...)
- */
-std::string PptpDownCauseName(PptpDownCause cause);
 
 /**
  * \ingroup pptp

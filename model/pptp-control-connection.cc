@@ -4,7 +4,7 @@
 
 #include "pptp-control-connection.h"
 
-#include "gre-l4-protocol.h"
+#include "pptp-gre-l4-protocol.h"
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
@@ -284,11 +284,6 @@ operator<<(std::ostream& os, PptpCall::State state)
     return os << PptpCall::StateName(state);
 }
 
-std::ostream&
-operator<<(std::ostream& os, PptpDownCause cause)
-{
-    return os << PptpDownCauseName(cause);
-}
 
 void
 PptpControlConnection::Setup(
@@ -927,7 +922,7 @@ PptpControlConnection::NewCall(PptpCall::Direction direction)
     if (m_dataPlane)
     {
         call->m_channel = m_channelFactory.Create<PptpGreChannel>();
-        call->m_channel->Setup(GreL4Protocol::Get(m_node), m_localAddress, m_peerAddress, id);
+        call->m_channel->Setup(PptpGreL4Protocol::Get(m_node), m_localAddress, m_peerAddress, id);
     }
     return call;
 }

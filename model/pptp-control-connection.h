@@ -421,7 +421,6 @@ class PptpControlConnection : public Object
  */
 std::ostream& operator<<(std::ostream& os, PptpControlConnection::State state);
 std::ostream& operator<<(std::ostream& os, PptpCall::State state);
-std::ostream& operator<<(std::ostream& os, PptpDownCause cause);
 /** @} */
 
 } // namespace ns3

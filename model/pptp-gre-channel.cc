@@ -4,7 +4,7 @@
 
 #include "pptp-gre-channel.h"
 
-#include "gre-l4-protocol.h"
+#include "pptp-gre-l4-protocol.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
@@ -117,7 +117,7 @@ PptpGreChannel::DoDispose()
 }
 
 void
-PptpGreChannel::Setup(Ptr<GreL4Protocol> gre,
+PptpGreChannel::Setup(Ptr<PptpGreL4Protocol> gre,
                       Ipv4Address localAddress,
                       Ipv4Address peerAddress,
                       uint16_t localCallId)

@@ -20,7 +20,7 @@
 namespace ns3
 {
 
-class GreL4Protocol;
+class PptpGreL4Protocol;
 class Packet;
 
 /**
@@ -70,7 +70,7 @@ class PptpGreChannel : public Object
      * \param peerAddress the peer's
      * \param localCallId this side's Call ID (what the peer puts in its GRE keys)
      */
-    void Setup(Ptr<GreL4Protocol> gre,
+    void Setup(Ptr<PptpGreL4Protocol> gre,
                Ipv4Address localAddress,
                Ipv4Address peerAddress,
                uint16_t localCallId);
@@ -97,7 +97,7 @@ class PptpGreChannel : public Object
     void SetReceiveCallback(Callback<void, Ptr<Packet>> callback);
 
     /**
-     * A GRE packet for this call, header already removed (called by GreL4Protocol).
+     * A GRE packet for this call, header already removed (called by PptpGreL4Protocol).
      * \param payload the PPP frame (empty for an ack-only packet)
      * \param header the GRE header
      */
@@ -181,7 +181,7 @@ class PptpGreChannel : public Object
     uint32_t m_reorderLimit;
 
     // Binding.
-    Ptr<GreL4Protocol> m_gre;
+    Ptr<PptpGreL4Protocol> m_gre;
     Ipv4Address m_localAddress;
     Ipv4Address m_peerAddress;
     uint16_t m_localCallId{0};

@@ -14,7 +14,7 @@
 #include "ppp-crypto.h"
 #include "pptp-byte-order.h"
 #include "pptp-gre-channel.h"
-#include "pptp-ppp-header.h"
+#include "ppp-frame-header.h"
 
 #include <algorithm>
 #include <iomanip>
@@ -459,7 +459,7 @@ PptpPppSession::SendControl(uint16_t protocol, const PppControlPacket& packet)
 {
     std::vector<uint8_t> bytes = packet.Encode();
     Ptr<Packet> frame = Create<Packet>(bytes.data(), bytes.size());
-    frame->AddHeader(PptpPppHeader(protocol, true, false));
+    frame->AddHeader(PppFrameHeader(protocol, true, false));
     m_channel->Send(frame);
 }
 
@@ -471,7 +471,7 @@ PptpPppSession::SendIp(Ptr<Packet> packet)
         return false;
     }
     Ptr<Packet> frame = packet->Copy();
-    frame->AddHeader(PptpPppHeader(PPP_PROTOCOL_IPV4, !m_compress, m_compress));
+    frame->AddHeader(PppFrameHeader(PPP_PROTOCOL_IPV4, !m_compress, m_compress));
     return m_channel->Send(frame);
 }
 
@@ -492,8 +492,8 @@ PptpPppSession::ReceiveFrame(Ptr<Packet> frame)
     }
     uint8_t bytes[4];
     uint32_t n = frame->CopyData(bytes, sizeof(bytes));
-    PptpPppHeader ppp;
-    if (!PptpPppHeader::Decode(bytes, n, ppp).Ok())
+    PppFrameHeader ppp;
+    if (!PppFrameHeader::Decode(bytes, n, ppp).Ok())
     {
         Drop(frame, PppDropReason::MALFORMED_FRAME);
         return;
@@ -792,7 +792,7 @@ PptpPppSession::ProtocolRejected(const PppControlPacket& packet)
         return; // RFC 1661 section 5.7: only meaningful on an open link
     }
     uint16_t protocol = static_cast<uint16_t>((packet.data[0] << 8) | packet.data[1]);
-    NS_LOG_INFO("peer rejects protocol " << PptpPppProtocolName(protocol));
+    NS_LOG_INFO("peer rejects protocol " << PppProtocolName(protocol));
     if (protocol == PPP_PROTOCOL_IPCP)
     {
         m_ipcp->ProtocolRejected();

@@ -89,7 +89,7 @@ PptpServer::StartApplication()
 {
     NS_LOG_FUNCTION(this);
     // One listener per TCP instance that receives segments on this node: the node's own, and
-    // any an interface has of its own (PptpInterfaceTcpHelper), which sees only that
+    // any an interface has of its own (InterfaceTcpHelper), which sees only that
     // interface's connections.
     Ptr<Node> node = GetNode();
     std::vector<Ptr<TcpL4Protocol>> instances;

@@ -6,7 +6,7 @@
 
 #include "pptp-control-message.h"
 #include "pptp-gre-header.h"
-#include "pptp-ppp-header.h"
+#include "ppp-frame-header.h"
 
 #include <iomanip>
 #include <sstream>
@@ -48,7 +48,7 @@ PptpSummary::Gre(const PptpGreHeader& gre,
         {
             os << ", Ack " << gre.GetAcknowledgment();
         }
-        os << ", PPP " << PptpPppProtocolName(pppProtocol) << " (0x" << std::hex << std::uppercase
+        os << ", PPP " << PppProtocolName(pppProtocol) << " (0x" << std::hex << std::uppercase
            << std::setw(4) << std::setfill('0') << pppProtocol << std::dec << ")";
     }
     os << " " << source << " " << destination;

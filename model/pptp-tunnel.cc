@@ -4,9 +4,6 @@
 
 #include "pptp-tunnel.h"
 
-#include "ipv4-prefix-routing.h"
-#include "ns3/ipv4-routing-table-entry.h"
-#include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
@@ -14,6 +11,7 @@
 #include "ns3/packet.h"
 #include "ns3/virtual-net-device.h"
 #include "pptp-ppp-session.h"
+#include "pptp-tunnel-routes.h"
 
 #include <sstream>
 
@@ -122,16 +120,11 @@ PptpTunnel::Up(Ptr<Node> node,
     ipv4->AddAddress(m_interface, Ipv4InterfaceAddress(local, Ipv4Mask::GetOnes()));
     ipv4->SetUp(m_interface);
     // The peer's host route and the networks behind it, in whichever routing the node has.
-    Ipv4PrefixRouting::AddStaticRoutes(ipv4,
-                                       [&](auto routing)
-                                       {
-                                           routing->AddHostRouteTo(peer, m_interface);
-                                           for (const auto& [network, mask] : routes)
-                                           {
-                                               routing->AddNetworkRouteTo(
-                                                   network, mask, m_interface);
-                                           }
-                                       });
+    PptpTunnelRoutes::Add(node, peer, Ipv4Mask::GetOnes(), m_interface);
+    for (const auto& [network, mask] : routes)
+    {
+        PptpTunnelRoutes::Add(node, network, mask, m_interface);
+    }
     m_up = true;
 }
 
@@ -149,18 +142,7 @@ PptpTunnel::Down()
     {
         return;
     }
-    if (Ptr<Ipv4PrefixRouting> prefix = Ipv4PrefixRouting::Find(ipv4))
-    {
-        prefix->RemoveRoutesVia(m_interface);
-    }
-    Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
-    for (uint32_t i = routing ? routing->GetNRoutes() : 0; i-- > 0;)
-    {
-        if (routing->GetRoute(i).GetInterface() == m_interface)
-        {
-            routing->RemoveRoute(i);
-        }
-    }
+    PptpTunnelRoutes::Remove(m_node, m_interface);
     for (uint32_t i = ipv4->GetNAddresses(m_interface); i-- > 0;)
     {
         ipv4->RemoveAddress(m_interface, i);

@@ -7,14 +7,14 @@
 // is torn down by its client, with or without per-interface TCP on the
 // server (which changes nothing on the wire); many calls on few connections
 // likewise; the data-plane case's tunnel is up before its windows and each
-// window delivers its flow; PptpInterfaceTcpHelper gives each interface its
+// window delivers its flow; InterfaceTcpHelper gives each interface its
 // own TCP instance once.
 
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4.h"
 #include "ns3/point-to-point-helper.h"
-#include "ns3/pptp-benchmark.h"
-#include "ns3/pptp-interface-tcp-helper.h"
+#include "pptp-bench/pptp-benchmark.h"
+#include "infra/interface-tcp-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-l4-protocol.h"
 #include "ns3/test.h"
@@ -194,7 +194,7 @@ class InterfaceTcpTestCase : public TestCase
 {
   public:
     InterfaceTcpTestCase()
-        : TestCase("PptpInterfaceTcpHelper: one TCP instance per interface, once")
+        : TestCase("InterfaceTcpHelper: one TCP instance per interface, once")
     {
     }
 
@@ -216,8 +216,8 @@ class InterfaceTcpTestCase : public TestCase
                 Ipv4InterfaceAddress(Ipv4Address(0x0a000001 + (i << 8)), Ipv4Mask("/24")));
         }
         Ptr<Node> node = nodes.Get(0);
-        NS_TEST_ASSERT_MSG_EQ(PptpInterfaceTcpHelper::Install(node), 3u, "three interfaces");
-        NS_TEST_ASSERT_MSG_EQ(PptpInterfaceTcpHelper::Install(node), 0u, "only once");
+        NS_TEST_ASSERT_MSG_EQ(InterfaceTcpHelper::Install(node), 3u, "three interfaces");
+        NS_TEST_ASSERT_MSG_EQ(InterfaceTcpHelper::Install(node), 0u, "only once");
         Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
         Ptr<TcpL4Protocol> shared = node->GetObject<TcpL4Protocol>();
         std::set<Ptr<IpL4Protocol>> distinct;
@@ -232,7 +232,7 @@ class InterfaceTcpTestCase : public TestCase
                               Ptr<IpL4Protocol>(shared),
                               "the loopback keeps the node's");
         NS_TEST_ASSERT_MSG_EQ(
-            node->GetObject<PptpInterfaceTcpInstances>()->Get().size(), 3u, "kept with the node");
+            node->GetObject<InterfaceTcpInstances>()->Get().size(), 3u, "kept with the node");
         Simulator::Destroy();
     }
 };

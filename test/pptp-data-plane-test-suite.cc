@@ -11,7 +11,7 @@
 #include "ns3/bulk-send-helper.h"
 #include "ns3/enum.h"
 #include "ns3/error-model.h"
-#include "ns3/gre-l4-protocol.h"
+#include "ns3/pptp-gre-l4-protocol.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-routing-table-entry.h"
 #include "ns3/packet-sink-helper.h"
@@ -24,7 +24,7 @@
 #include "ns3/pptp-gre-header.h"
 #include "ns3/pptp-helper.h"
 #include "ns3/pptp-node-state.h"
-#include "ns3/pptp-ppp-header.h"
+#include "ns3/ppp-frame-header.h"
 #include "ns3/pptp-ppp-session.h"
 #include "ns3/pptp-server.h"
 #include "ns3/pptp-tunnel.h"
@@ -73,7 +73,7 @@ struct GreFrameParts
 {
     Ipv4Address source;     //!< IPv4 source
     PptpGreHeader gre;      //!< the Enhanced GRE header
-    PptpPppHeader ppp;      //!< the PPP header (when the packet carries a frame)
+    PppFrameHeader ppp;      //!< the PPP header (when the packet carries a frame)
     size_t pppStart{0};     //!< offset of the PPP header (0: ack-only, no frame)
     size_t payloadStart{0}; //!< offset of what follows the PPP header
     size_t payloadEnd{0};   //!< end of the PPP frame
@@ -122,7 +122,7 @@ ParseGreFrame(const std::vector<uint8_t>& b, GreFrameParts& parts)
         return GreParse::OK;
     }
     parts.pppStart = gre + parts.gre.GetSerializedSize();
-    if (!PptpPppHeader::Decode(b.data() + parts.pppStart, length, parts.ppp).Ok())
+    if (!PppFrameHeader::Decode(b.data() + parts.pppStart, length, parts.ppp).Ok())
     {
         return GreParse::MALFORMED;
     }
@@ -226,7 +226,7 @@ FrameName(uint16_t protocol, uint8_t code)
     const auto& names
         = protocol == PPP_PROTOCOL_PAP ? pap : (protocol == PPP_PROTOCOL_CHAP ? chap : ncp);
     auto it = names.find(code);
-    return PptpPppProtocolName(protocol) + " "
+    return PppProtocolName(protocol) + " "
            + (it == names.end() ? "code " + std::to_string(code) : it->second);
 }
 
@@ -995,7 +995,7 @@ class WindowRulesTestCase : public TestCase
         Ptr<Node> node = CreateObject<Node>();
         InternetStackHelper().Install(node);
         Ptr<PptpGreChannel> channel = CreateObject<PptpGreChannel>();
-        channel->Setup(GreL4Protocol::Get(node), "10.0.0.1", "10.0.0.2", 100);
+        channel->Setup(PptpGreL4Protocol::Get(node), "10.0.0.1", "10.0.0.2", 100);
         channel->Connect(200, peerWindow, 0);
         return channel;
     }
@@ -1078,7 +1078,7 @@ class ReorderTestCase : public TestCase
         InternetStackHelper().Install(node);
         Ptr<PptpGreChannel> channel = CreateObject<PptpGreChannel>();
         channel->SetAttribute("ReorderTimeout", TimeValue(reorderTimeout));
-        channel->Setup(GreL4Protocol::Get(node), "10.0.0.1", "10.0.0.2", 100);
+        channel->Setup(PptpGreL4Protocol::Get(node), "10.0.0.1", "10.0.0.2", 100);
         channel->Connect(200, 64, 0);
         channel->SetReceiveCallback(MakeCallback(&ReorderTestCase::Deliver, this));
         return channel;
@@ -1605,7 +1605,7 @@ class ProtocolRejectTestCase : public TestCase
         }
         const uint8_t request[] = {0x01, 0x07, 0x00, 0x0e, 0x01, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8};
         Ptr<Packet> frame = Create<Packet>(request, sizeof(request));
-        frame->AddHeader(PptpPppHeader(0x8057, true, false));
+        frame->AddHeader(PppFrameHeader(0x8057, true, false));
         pns->Channel()->Send(frame);
     }
 
@@ -1670,7 +1670,7 @@ class SpoofedGreTestCase : public TestCase
         terminate.identifier = 42;
         std::vector<uint8_t> bytes = terminate.Encode();
         Ptr<Packet> packet = Create<Packet>(bytes.data(), bytes.size());
-        packet->AddHeader(PptpPppHeader(PPP_PROTOCOL_LCP, true, false));
+        packet->AddHeader(PppFrameHeader(PPP_PROTOCOL_LCP, true, false));
         PptpGreHeader gre;
         gre.SetCallId(callId);
         gre.SetPayloadLength(packet->GetSize());
@@ -1694,7 +1694,7 @@ class SpoofedGreTestCase : public TestCase
             return;
         }
         uint16_t callId = connections[0]->GetCalls().begin()->first;
-        Ptr<GreL4Protocol> gre = GreL4Protocol::Get(attacker);
+        Ptr<PptpGreL4Protocol> gre = PptpGreL4Protocol::Get(attacker);
         for (uint32_t i = 0; i < 3; ++i)
         {
             gre->Send(Spoof(callId, 1000000 + i), from, to);
@@ -1714,7 +1714,7 @@ class SpoofedGreTestCase : public TestCase
         Ptr<Node> client = net.star.clients.Get(0);
         Ptr<Node> host = net.host.Get(0);
         OneTunnel tunnel(net);
-        Ptr<GreL4Protocol> serverGre = GreL4Protocol::Get(net.star.server.Get(0));
+        Ptr<PptpGreL4Protocol> serverGre = PptpGreL4Protocol::Get(net.star.server.Get(0));
         serverGre->TraceConnectWithoutContext("Drop",
                                               MakeCallback(&SpoofedGreTestCase::Dropped, this));
         const uint32_t datagrams = 250;

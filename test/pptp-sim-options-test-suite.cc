@@ -8,10 +8,10 @@
 // allowed, JSON written and read back, and the expansion of a sweep into
 // points, job lines and a Slurm script.
 
-#include "ns3/pptp-json.h"
-#include "ns3/pptp-sim-options.h"
-#include "ns3/pptp-sim-units.h"
-#include "ns3/pptp-sweep.h"
+#include "pptp-sim/pptp-json.h"
+#include "pptp-sim/pptp-sim-options.h"
+#include "pptp-sim/pptp-sim-units.h"
+#include "pptp-sim/pptp-sweep.h"
 #include "ns3/test.h"
 
 #include <algorithm>

@@ -12,7 +12,7 @@
 // The build gives the program's path (PPTP_SIM_EXECUTABLE); where it cannot
 // (an ns-3 tree configured without examples), these cases have nothing to run.
 
-#include "ns3/pptp-sim-options.h"
+#include "pptp-sim/pptp-sim-options.h"
 #include "ns3/test.h"
 
 #include <algorithm>

@@ -6,7 +6,7 @@
 // message, for each GRE shape and for malformed input.
 
 #include "ns3/pptp-gre-header.h"
-#include "ns3/pptp-ppp-header.h"
+#include "ns3/ppp-frame-header.h"
 #include "ns3/pptp-summary.h"
 #include "ns3/test.h"
 #include "pptp-sample-messages.h"

@@ -8,7 +8,7 @@
 // must equal the value encoded, with no malformed packet and no expert error.
 // tshark is installed by `make test` (scripts/install-deps.sh).
 
-#include "ns3/pptp-capture-summary.h"
+#include "pptp-trace-summary/pptp-capture-summary.h"
 #include "ns3/pptp-gre-header.h"
 #include "ns3/pptp-helper.h"
 #include "ns3/pptp-summary.h"

@@ -9,7 +9,7 @@
 // otherwise the status says why; every line has a frame number within the
 // records read and a time that is a number.
 
-#include "ns3/pptp-capture-summary.h"
+#include "pptp-trace-summary/pptp-capture-summary.h"
 #include "pptp-fuzz-check.h"
 
 #include <cmath>

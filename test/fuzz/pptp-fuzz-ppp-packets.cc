@@ -12,7 +12,7 @@
 
 #include "ns3/packet.h"
 #include "ns3/ppp-control-packet.h"
-#include "ns3/pptp-ppp-header.h"
+#include "ns3/ppp-frame-header.h"
 #include "pptp-fuzz-check.h"
 
 #include <vector>
@@ -26,8 +26,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     {
         return 0;
     }
-    PptpPppHeader ppp;
-    if (PptpPppHeader::Decode(data, size, ppp).Ok())
+    PppFrameHeader ppp;
+    if (PppFrameHeader::Decode(data, size, ppp).Ok())
     {
         Ptr<Packet> packet = Create<Packet>();
         packet->AddHeader(ppp);
@@ -35,8 +35,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         packet->CopyData(encoded.data(), encoded.size());
         PPTP_FUZZ_CHECK(encoded.size() <= 4 && encoded.size() <= size, "framing fits");
         PPTP_FUZZ_CHECK(std::equal(encoded.begin(), encoded.end(), data), "framing round trip");
-        PptpPppHeader again;
-        PPTP_FUZZ_CHECK(PptpPppHeader::Decode(encoded.data(), encoded.size(), again).Ok(),
+        PppFrameHeader again;
+        PPTP_FUZZ_CHECK(PppFrameHeader::Decode(encoded.data(), encoded.size(), again).Ok(),
                         "the framing decodes");
         PPTP_FUZZ_CHECK(again.GetProtocol() == ppp.GetProtocol(), "same protocol");
         data += encoded.size();

@@ -15,7 +15,7 @@
 #include "../pptp-sample-messages.h"
 #include "ns3/pptp-byte-order.h"
 #include "ns3/pptp-gre-header.h"
-#include "ns3/pptp-pcap-reader.h"
+#include "pptp-trace-summary/pptp-pcap-reader.h"
 #include "ns3/pptp-stream-framer.h"
 
 #include <filesystem>

@@ -8,7 +8,7 @@
 // whole); a file that is taken prints (--print-config) as a config file that
 // reads back to the same configuration.
 
-#include "ns3/pptp-sim-options.h"
+#include "pptp-sim/pptp-sim-options.h"
 #include "pptp-fuzz-check.h"
 
 #include <fstream>

@@ -4,7 +4,8 @@
 
 #include "pptp-scenario.h"
 
-#include "ipv4-prefix-routing-helper.h"
+#include "infra/ipv4-prefix-routing-helper.h"
+#include "ns3/pptp-tunnel-routes.h"
 #include "ns3/boolean.h"
 #include "ns3/bulk-send-helper.h"
 #include "ns3/config.h"
@@ -32,10 +33,10 @@
 #include "ns3/string.h"
 #include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
-#include "pptp-defaults-guard.h"
-#include "pptp-helper.h"
-#include "pptp-interface-tcp-helper.h"
-#include "pptp-trace-helper.h"
+#include "infra/defaults-guard.h"
+#include "ns3/pptp-helper.h"
+#include "infra/interface-tcp-helper.h"
+#include "ns3/pptp-trace-helper.h"
 
 #include <filesystem>
 #include <fstream>
@@ -112,6 +113,10 @@ PptpScenario::BuildTopology()
     internet.SetRoutingHelper(Ipv4PrefixRoutingHelper());
     internet.Install(m_server);
     internet.Install(m_router);
+    // The server's tunnels add their routes to that routing too.
+    PptpTunnelRoutes::Install(m_server.Get(0),
+                              Ipv4PrefixRoutingHelper::LinkRouteAdder(m_server.Get(0)),
+                              Ipv4PrefixRoutingHelper::InterfaceRouteRemover(m_server.Get(0)));
     if (c.bottleneck)
     {
         // The router only forwards: with the strong end system model a passing packet is
@@ -152,8 +157,8 @@ PptpScenario::BuildTopology()
     if (!c.bottleneck)
     {
         // The access links end at the server: a TCP instance per link, so that a segment is
-        // matched against its own client's connection only (PptpInterfaceTcpHelper).
-        PptpInterfaceTcpHelper::Install(m_server.Get(0));
+        // matched against its own client's connection only (InterfaceTcpHelper).
+        InterfaceTcpHelper::Install(m_server.Get(0));
     }
 
     PointToPointHelper lan;
@@ -506,7 +511,7 @@ PptpScenario::Run(const std::string& folder,
                   Progress progress)
 {
     const PptpScenarioConfig& c = m_config;
-    PptpDefaultsGuard defaults;
+    DefaultsGuard defaults;
     defaults.Set("ns3::TcpSocket", "DataRetries", UintegerValue(c.tcpRetries));
     defaults.Set("ns3::TcpSocketBase", "Timestamp", BooleanValue(c.tcpTimestamps));
     defaults.Set("ns3::TcpSocket", "SegmentSize", UintegerValue(SEGMENT_SIZE));

@@ -5,7 +5,7 @@
 #ifndef PPTP_SIM_OPTIONS_H
 #define PPTP_SIM_OPTIONS_H
 
-#include "ns3/pptp-scenario-config.h"
+#include "pptp-scenario-config.h"
 
 #include <functional>
 #include <ostream>

@@ -14,7 +14,7 @@
 // Everything is in the library (PptpSimRunner and the classes it uses), so
 // that the test suites exercise the same code.
 
-#include "ns3/pptp-sim-runner.h"
+#include "pptp-sim-runner.h"
 
 int
 main(int argc, char* argv[])

@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#ifndef PPTP_PPP_HEADER_H
-#define PPTP_PPP_HEADER_H
+#ifndef PPP_FRAME_HEADER_H
+#define PPP_FRAME_HEADER_H
 
 #include "ns3/header.h"
 #include "pptp-decode-error.h"
@@ -36,7 +36,7 @@ enum PptpPppProtocol : uint16_t
  * \param protocol a PPP protocol number
  * \return its short name ("LCP", "IPv4", ...) or "0x...." when unknown
  */
-std::string PptpPppProtocolName(uint16_t protocol);
+std::string PppProtocolName(uint16_t protocol);
 
 /**
  * \ingroup pptp
@@ -49,7 +49,7 @@ std::string PptpPppProtocolName(uint16_t protocol);
  * negotiated Protocol-Field-Compression (PFC). ns-3's own PppHeader knows
  * neither compression, hence this header.
  */
-class PptpPppHeader : public Header
+class PppFrameHeader : public Header
 {
   public:
     /**
@@ -57,7 +57,7 @@ class PptpPppHeader : public Header
      * \param addressControl true to send the 0xFF 0x03 Address and Control fields
      * \param compressProtocol true to send a one-byte Protocol field when it fits
      */
-    explicit PptpPppHeader(uint16_t protocol = PPP_PROTOCOL_LCP,
+    explicit PppFrameHeader(uint16_t protocol = PPP_PROTOCOL_LCP,
                            bool addressControl = true,
                            bool compressProtocol = false);
 
@@ -80,7 +80,7 @@ class PptpPppHeader : public Header
      * \param header receives the framing on success
      * \return success, or why the bytes are not a PPP frame
      */
-    static PptpDecodeResult Decode(const uint8_t* data, uint32_t size, PptpPppHeader& header);
+    static PptpDecodeResult Decode(const uint8_t* data, uint32_t size, PppFrameHeader& header);
 
     /// \return the protocol number
     uint16_t GetProtocol() const;
@@ -99,4 +99,4 @@ class PptpPppHeader : public Header
 
 } // namespace ns3
 
-#endif /* PPTP_PPP_HEADER_H */
+#endif /* PPP_FRAME_HEADER_H */

@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#ifndef PPTP_INTERFACE_TCP_HELPER_H
-#define PPTP_INTERFACE_TCP_HELPER_H
+#ifndef INTERFACE_TCP_HELPER_H
+#define INTERFACE_TCP_HELPER_H
 
 #include "ns3/node.h"
 #include "ns3/object.h"
@@ -32,7 +32,7 @@ namespace ns3
  * applications created through the node's TcpSocketFactory only see
  * connections arriving on interfaces that kept the node's own instance.
  */
-class PptpInterfaceTcpHelper
+class InterfaceTcpHelper
 {
   public:
     /**
@@ -50,7 +50,7 @@ class PptpInterfaceTcpHelper
  * Keeps the per-interface TCP instances of a node (aggregated to the node)
  * and disposes of them with it: the IPv4 layer only holds references.
  */
-class PptpInterfaceTcpInstances : public Object
+class InterfaceTcpInstances : public Object
 {
   public:
     /**
@@ -74,4 +74,4 @@ class PptpInterfaceTcpInstances : public Object
 
 } // namespace ns3
 
-#endif /* PPTP_INTERFACE_TCP_HELPER_H */
+#endif /* INTERFACE_TCP_HELPER_H */

@@ -5,7 +5,7 @@
 #ifndef PPTP_SWEEP_H
 #define PPTP_SWEEP_H
 
-#include "ns3/pptp-sim-options.h"
+#include "pptp-sim-options.h"
 
 #include <cstdint>
 #include <ostream>

@@ -4,7 +4,7 @@
 
 #include "pptp-benchmark.h"
 
-#include "ipv4-prefix-routing-helper.h"
+#include "infra/ipv4-prefix-routing-helper.h"
 #include "ns3/boolean.h"
 #include "ns3/bulk-send-helper.h"
 #include "ns3/internet-stack-helper.h"
@@ -20,9 +20,9 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
-#include "pptp-defaults-guard.h"
-#include "pptp-helper.h"
-#include "pptp-interface-tcp-helper.h"
+#include "infra/defaults-guard.h"
+#include "ns3/pptp-helper.h"
+#include "infra/interface-tcp-helper.h"
 
 #include <chrono>
 #include <cmath>
@@ -339,7 +339,7 @@ PptpBenchmark::RunControl(const PptpBenchmarkControlCase& c)
     }
     if (c.interfaceTcp)
     {
-        PptpInterfaceTcpHelper::Install(server.Get(0));
+        InterfaceTcpHelper::Install(server.Get(0));
     }
 
     ControlCounters counters{&result};
@@ -384,7 +384,7 @@ PptpBenchmarkDataResult
 PptpBenchmark::RunData(const PptpBenchmarkDataCase& c)
 {
     PptpBenchmarkDataResult result;
-    PptpDefaultsGuard defaults;
+    DefaultsGuard defaults;
     defaults.Set("ns3::TcpSocket", "SegmentSize", UintegerValue(SEGMENT_SIZE));
 
     NodeContainer nodes;

@@ -10,7 +10,7 @@
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/nstime.h"
 #include "ns3/pptp-call.h"
-#include "ns3/pptp-scenario-config.h"
+#include "pptp-scenario-config.h"
 #include "ns3/ptr.h"
 
 #include <cstdint>

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "gre-l4-protocol.h"
+#include "pptp-gre-l4-protocol.h"
 
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4-l3-protocol.h"
@@ -15,44 +15,44 @@
 namespace ns3
 {
 
-NS_LOG_COMPONENT_DEFINE("GreL4Protocol");
+NS_LOG_COMPONENT_DEFINE("PptpGreL4Protocol");
 
-NS_OBJECT_ENSURE_REGISTERED(GreL4Protocol);
+NS_OBJECT_ENSURE_REGISTERED(PptpGreL4Protocol);
 
 TypeId
-GreL4Protocol::GetTypeId()
+PptpGreL4Protocol::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::GreL4Protocol")
+    static TypeId tid = TypeId("ns3::PptpGreL4Protocol")
                             .SetParent<IpL4Protocol>()
                             .SetGroupName("Pptp")
-                            .AddConstructor<GreL4Protocol>()
+                            .AddConstructor<PptpGreL4Protocol>()
                             .AddTraceSource("Drop",
                                             "A received GRE packet was dropped, with the reason.",
-                                            MakeTraceSourceAccessor(&GreL4Protocol::m_dropTrace),
-                                            "ns3::GreL4Protocol::DropTracedCallback");
+                                            MakeTraceSourceAccessor(&PptpGreL4Protocol::m_dropTrace),
+                                            "ns3::PptpGreL4Protocol::DropTracedCallback");
     return tid;
 }
 
-GreL4Protocol::GreL4Protocol() = default;
+PptpGreL4Protocol::PptpGreL4Protocol() = default;
 
-GreL4Protocol::~GreL4Protocol() = default;
+PptpGreL4Protocol::~PptpGreL4Protocol() = default;
 
-Ptr<GreL4Protocol>
-GreL4Protocol::Get(Ptr<Node> node)
+Ptr<PptpGreL4Protocol>
+PptpGreL4Protocol::Get(Ptr<Node> node)
 {
-    Ptr<GreL4Protocol> gre = node->GetObject<GreL4Protocol>();
+    Ptr<PptpGreL4Protocol> gre = node->GetObject<PptpGreL4Protocol>();
     if (!gre)
     {
         NS_ABORT_MSG_UNLESS(node->GetObject<Ipv4L3Protocol>(),
                             "PPTP needs an Internet stack on node " << node->GetId());
-        gre = CreateObject<GreL4Protocol>();
+        gre = CreateObject<PptpGreL4Protocol>();
         node->AggregateObject(gre); // registers with IPv4 in NotifyNewAggregate
     }
     return gre;
 }
 
 void
-GreL4Protocol::NotifyNewAggregate()
+PptpGreL4Protocol::NotifyNewAggregate()
 {
     if (!m_node)
     {
@@ -68,7 +68,7 @@ GreL4Protocol::NotifyNewAggregate()
 }
 
 void
-GreL4Protocol::DoDispose()
+PptpGreL4Protocol::DoDispose()
 {
     // Releasing a channel makes it unregister itself: empty the table before that happens.
     auto bindings = std::move(m_bindings);
@@ -81,27 +81,27 @@ GreL4Protocol::DoDispose()
 }
 
 void
-GreL4Protocol::Register(uint16_t callId, Ipv4Address peer, Ptr<PptpGreChannel> channel)
+PptpGreL4Protocol::Register(uint16_t callId, Ipv4Address peer, Ptr<PptpGreChannel> channel)
 {
     NS_LOG_FUNCTION(this << callId << peer);
     m_bindings[callId] = Binding{peer, channel};
 }
 
 void
-GreL4Protocol::Unregister(uint16_t callId)
+PptpGreL4Protocol::Unregister(uint16_t callId)
 {
     NS_LOG_FUNCTION(this << callId);
     m_bindings.erase(callId);
 }
 
 void
-GreL4Protocol::Send(Ptr<Packet> packet, Ipv4Address source, Ipv4Address destination)
+PptpGreL4Protocol::Send(Ptr<Packet> packet, Ipv4Address source, Ipv4Address destination)
 {
-    m_downTarget(packet, source, destination, PROT_NUMBER, nullptr);
+    m_downTarget(packet, source, destination, PptpGreHeader::IP_PROTOCOL_NUMBER, nullptr);
 }
 
 void
-GreL4Protocol::Drop(Ptr<const Packet> packet, Ipv4Address source, const std::string& reason)
+PptpGreL4Protocol::Drop(Ptr<const Packet> packet, Ipv4Address source, const std::string& reason)
 {
     ++m_drops;
     NS_LOG_WARN("GRE packet from " << source << " dropped: " << reason);
@@ -109,7 +109,7 @@ GreL4Protocol::Drop(Ptr<const Packet> packet, Ipv4Address source, const std::str
 }
 
 IpL4Protocol::RxStatus
-GreL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& header, Ptr<Ipv4Interface>)
+PptpGreL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& header, Ptr<Ipv4Interface>)
 {
     uint8_t bytes[PptpGreHeader::BASE_SIZE + 8];
     uint32_t available = p->CopyData(bytes, sizeof(bytes));
@@ -144,43 +144,43 @@ GreL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& header, Ptr<Ipv4Interfac
 }
 
 IpL4Protocol::RxStatus
-GreL4Protocol::Receive(Ptr<Packet>, const Ipv6Header&, Ptr<Ipv6Interface>)
+PptpGreL4Protocol::Receive(Ptr<Packet>, const Ipv6Header&, Ptr<Ipv6Interface>)
 {
     return IpL4Protocol::RX_ENDPOINT_UNREACH; // PPTP is IPv4 only
 }
 
 void
-GreL4Protocol::SetDownTarget(IpL4Protocol::DownTargetCallback cb)
+PptpGreL4Protocol::SetDownTarget(IpL4Protocol::DownTargetCallback cb)
 {
     m_downTarget = cb;
 }
 
 void
-GreL4Protocol::SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb)
+PptpGreL4Protocol::SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb)
 {
     m_downTarget6 = cb;
 }
 
 IpL4Protocol::DownTargetCallback
-GreL4Protocol::GetDownTarget() const
+PptpGreL4Protocol::GetDownTarget() const
 {
     return m_downTarget;
 }
 
 IpL4Protocol::DownTargetCallback6
-GreL4Protocol::GetDownTarget6() const
+PptpGreL4Protocol::GetDownTarget6() const
 {
     return m_downTarget6;
 }
 
 int
-GreL4Protocol::GetProtocolNumber() const
+PptpGreL4Protocol::GetProtocolNumber() const
 {
-    return PROT_NUMBER;
+    return PptpGreHeader::IP_PROTOCOL_NUMBER;
 }
 
 uint64_t
-GreL4Protocol::GetDropCount() const
+PptpGreL4Protocol::GetDropCount() const
 {
     return m_drops;
 }

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "pptp-ppp-header.h"
+#include "ppp-frame-header.h"
 
 #include "ns3/log.h"
 
@@ -13,9 +13,9 @@
 namespace ns3
 {
 
-NS_LOG_COMPONENT_DEFINE("PptpPppHeader");
+NS_LOG_COMPONENT_DEFINE("PppFrameHeader");
 
-NS_OBJECT_ENSURE_REGISTERED(PptpPppHeader);
+NS_OBJECT_ENSURE_REGISTERED(PppFrameHeader);
 
 namespace
 {
@@ -24,7 +24,7 @@ constexpr uint8_t PPP_CONTROL = 0x03;
 } // namespace
 
 std::string
-PptpPppProtocolName(uint16_t protocol)
+PppProtocolName(uint16_t protocol)
 {
     switch (protocol)
     {
@@ -52,7 +52,7 @@ PptpPppProtocolName(uint16_t protocol)
     return os.str();
 }
 
-PptpPppHeader::PptpPppHeader(uint16_t protocol, bool addressControl, bool compressProtocol)
+PppFrameHeader::PppFrameHeader(uint16_t protocol, bool addressControl, bool compressProtocol)
     : m_protocol(protocol)
     , m_addressControl(addressControl)
     , m_compressProtocol(compressProtocol)
@@ -60,35 +60,35 @@ PptpPppHeader::PptpPppHeader(uint16_t protocol, bool addressControl, bool compre
 }
 
 TypeId
-PptpPppHeader::GetTypeId()
+PppFrameHeader::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::PptpPppHeader")
+    static TypeId tid = TypeId("ns3::PppFrameHeader")
                             .SetParent<Header>()
                             .SetGroupName("Pptp")
-                            .AddConstructor<PptpPppHeader>();
+                            .AddConstructor<PppFrameHeader>();
     return tid;
 }
 
 TypeId
-PptpPppHeader::GetInstanceTypeId() const
+PppFrameHeader::GetInstanceTypeId() const
 {
     return GetTypeId();
 }
 
 bool
-PptpPppHeader::IsProtocolCompressed() const
+PppFrameHeader::IsProtocolCompressed() const
 {
     return m_compressProtocol && m_protocol < 0x100;
 }
 
 uint32_t
-PptpPppHeader::GetSerializedSize() const
+PppFrameHeader::GetSerializedSize() const
 {
     return (m_addressControl ? 2 : 0) + (IsProtocolCompressed() ? 1 : 2);
 }
 
 void
-PptpPppHeader::Serialize(Buffer::Iterator start) const
+PppFrameHeader::Serialize(Buffer::Iterator start) const
 {
     if (m_addressControl)
     {
@@ -106,7 +106,7 @@ PptpPppHeader::Serialize(Buffer::Iterator start) const
 }
 
 PptpDecodeResult
-PptpPppHeader::Decode(const uint8_t* data, uint32_t size, PptpPppHeader& header)
+PppFrameHeader::Decode(const uint8_t* data, uint32_t size, PppFrameHeader& header)
 {
     uint32_t offset = 0;
     bool addressControl = size >= 2 && data[0] == PPP_ADDRESS && data[1] == PPP_CONTROL;
@@ -124,7 +124,7 @@ PptpPppHeader::Decode(const uint8_t* data, uint32_t size, PptpPppHeader& header)
     uint8_t first = data[offset];
     if (first & 0x01)
     {
-        header = PptpPppHeader(first, addressControl, true);
+        header = PppFrameHeader(first, addressControl, true);
         return PptpDecodeResult{};
     }
     if (size < offset + 2)
@@ -140,12 +140,12 @@ PptpPppHeader::Decode(const uint8_t* data, uint32_t size, PptpPppHeader& header)
            << +first << std::setw(2) << +second << " has an even low byte";
         return PptpDecodeResult::Fail(PptpDecodeError::PPP_BAD_PROTOCOL, os.str());
     }
-    header = PptpPppHeader(static_cast<uint16_t>((first << 8) | second), addressControl, false);
+    header = PppFrameHeader(static_cast<uint16_t>((first << 8) | second), addressControl, false);
     return PptpDecodeResult{};
 }
 
 uint32_t
-PptpPppHeader::Deserialize(Buffer::Iterator start)
+PppFrameHeader::Deserialize(Buffer::Iterator start)
 {
     uint8_t bytes[4];
     uint32_t n = std::min<uint32_t>(start.GetRemainingSize(), sizeof(bytes));
@@ -160,27 +160,27 @@ PptpPppHeader::Deserialize(Buffer::Iterator start)
 }
 
 uint16_t
-PptpPppHeader::GetProtocol() const
+PppFrameHeader::GetProtocol() const
 {
     return m_protocol;
 }
 
 void
-PptpPppHeader::SetProtocol(uint16_t protocol)
+PppFrameHeader::SetProtocol(uint16_t protocol)
 {
     m_protocol = protocol;
 }
 
 bool
-PptpPppHeader::HasAddressControl() const
+PppFrameHeader::HasAddressControl() const
 {
     return m_addressControl;
 }
 
 void
-PptpPppHeader::Print(std::ostream& os) const
+PppFrameHeader::Print(std::ostream& os) const
 {
-    os << "PPP " << PptpPppProtocolName(m_protocol) << " (0x" << std::hex << std::uppercase
+    os << "PPP " << PppProtocolName(m_protocol) << " (0x" << std::hex << std::uppercase
        << std::setw(4) << std::setfill('0') << m_protocol << std::dec << std::setfill(' ') << ")"
        << (m_addressControl ? "" : " ACFC") << (IsProtocolCompressed() ? " PFC" : "");
 }

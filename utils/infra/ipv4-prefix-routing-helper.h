@@ -5,8 +5,10 @@
 #ifndef IPV4_PREFIX_ROUTING_HELPER_H
 #define IPV4_PREFIX_ROUTING_HELPER_H
 
-#include "ns3/ipv4-prefix-routing.h"
+#include "ipv4-prefix-routing.h"
 #include "ns3/ipv4-routing-helper.h"
+
+#include <functional>
 
 namespace ns3
 {
@@ -36,6 +38,20 @@ class Ipv4PrefixRoutingHelper : public Ipv4RoutingHelper
                                 Ipv4Mask mask,
                                 Ipv4Address gateway,
                                 uint32_t interface);
+
+    /**
+     * For code that adds routes through an interface without knowing this routing (a
+     * tunnel, say): a function adding a route on a link to the node's Ipv4PrefixRouting.
+     * \param node a node with Ipv4PrefixRouting
+     * eturn the function (network, mask, interface)
+     */
+    static std::function<void(Ipv4Address, Ipv4Mask, uint32_t)> LinkRouteAdder(Ptr<Node> node);
+
+    /**
+     * \param node a node with Ipv4PrefixRouting
+     * eturn a function removing every route out of an interface from it
+     */
+    static std::function<void(uint32_t)> InterfaceRouteRemover(Ptr<Node> node);
 };
 
 } // namespace ns3

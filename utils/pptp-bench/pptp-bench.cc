@@ -15,7 +15,7 @@
 //   pptp-bench --hours=0.25         shorter simulated time for the control-plane cases
 
 #include "ns3/command-line.h"
-#include "ns3/pptp-benchmark.h"
+#include "pptp-benchmark.h"
 
 #include <cstdio>
 #include <exception>
@@ -200,7 +200,7 @@ main(int argc, char* argv[])
                  "sqrt(N/2) for N clients)",
                  clientsPerRouter);
     cmd.AddValue("interface-tcp",
-                 "Give the server a TCP instance per interface (PptpInterfaceTcpHelper); false: "
+                 "Give the server a TCP instance per interface (InterfaceTcpHelper); false: "
                  "one for all its connections, as ns-3 does by default",
                  interfaceTcp);
     cmd.AddValue("prefix-routing",

@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#ifndef GRE_L4_PROTOCOL_H
-#define GRE_L4_PROTOCOL_H
+#ifndef PPTP_GRE_L4_PROTOCOL_H
+#define PPTP_GRE_L4_PROTOCOL_H
 
 #include "ns3/ip-l4-protocol.h"
 #include "ns3/ipv4-address.h"
@@ -29,26 +29,23 @@ class PptpGreChannel;
  * has, or from an address that is not the call's peer are dropped, counted
  * and traced with their reason.
  */
-class GreL4Protocol : public IpL4Protocol
+class PptpGreL4Protocol : public IpL4Protocol
 {
   public:
-    /// IP protocol number of GRE.
-    static constexpr uint8_t PROT_NUMBER = 47;
-
     /**
      * \brief Get the type ID.
      * \return the object TypeId
      */
     static TypeId GetTypeId();
 
-    GreL4Protocol();
-    ~GreL4Protocol() override;
+    PptpGreL4Protocol();
+    ~PptpGreL4Protocol() override;
 
     /**
      * \param node a node with an Internet stack
      * \return its GRE protocol, created, aggregated and registered with IPv4 if it has none
      */
-    static Ptr<GreL4Protocol> Get(Ptr<Node> node);
+    static Ptr<PptpGreL4Protocol> Get(Ptr<Node> node);
 
     /**
      * Deliver packets for a Call ID to a channel.
@@ -117,4 +114,4 @@ class GreL4Protocol : public IpL4Protocol
 
 } // namespace ns3
 
-#endif /* GRE_L4_PROTOCOL_H */
+#endif /* PPTP_GRE_L4_PROTOCOL_H */

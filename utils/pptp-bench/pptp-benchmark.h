@@ -138,7 +138,7 @@ struct PptpBenchmarkDataResult
  * server has one link to each of about sqrt(2N) edge routers, each router
  * about sqrt(N/2) clients on links of their own; routes are static (each client a default
  * route, each router and the server only its connected networks), and the
- * server has a TCP instance per interface (PptpInterfaceTcpHelper).
+ * server has a TCP instance per interface (InterfaceTcpHelper).
  */
 class PptpBenchmark
 {

@@ -9,7 +9,7 @@
 // that are too short or whose protocol number is not valid.
 
 #include "ns3/packet.h"
-#include "ns3/pptp-ppp-header.h"
+#include "ns3/ppp-frame-header.h"
 #include "ns3/test.h"
 #include "pptp-test-utils.h"
 
@@ -22,7 +22,7 @@ namespace
 {
 
 std::string
-PrintToString(const PptpPppHeader& h)
+PrintToString(const PppFrameHeader& h)
 {
     std::ostringstream os;
     h.Print(os);
@@ -31,7 +31,7 @@ PrintToString(const PptpPppHeader& h)
 
 /// \return the header encoded by Serialize
 std::vector<uint8_t>
-Encode(const PptpPppHeader& header)
+Encode(const PppFrameHeader& header)
 {
     Buffer buffer;
     buffer.AddAtStart(header.GetSerializedSize());
@@ -68,7 +68,7 @@ class PppVectorTestCase : public TestCase
     static std::string Name(const PppVector& v)
     {
         std::ostringstream os;
-        os << PptpPppProtocolName(v.protocol) << (v.addressControl ? " with FF 03" : " ACFC")
+        os << PppProtocolName(v.protocol) << (v.addressControl ? " with FF 03" : " ACFC")
            << (v.compressRequested ? ", PFC requested" : ", full protocol") << ": " << v.hex;
         return os.str();
     }
@@ -77,7 +77,7 @@ class PppVectorTestCase : public TestCase
      * \param h a header
      * \param what where it comes from
      */
-    void CheckFields(const PptpPppHeader& h, const std::string& what)
+    void CheckFields(const PppFrameHeader& h, const std::string& what)
     {
         NS_TEST_EXPECT_MSG_EQ(h.GetProtocol(), m_vector.protocol, what << ": protocol");
         NS_TEST_EXPECT_MSG_EQ(
@@ -89,7 +89,7 @@ class PppVectorTestCase : public TestCase
 
     void DoRun() override
     {
-        PptpPppHeader header(
+        PppFrameHeader header(
             m_vector.protocol, m_vector.addressControl, m_vector.compressRequested);
         CheckFields(header, "built");
         NS_TEST_ASSERT_MSG_EQ(ToHex(Encode(header)), ToHex(m_expected), "encoded bytes");
@@ -102,8 +102,8 @@ class PppVectorTestCase : public TestCase
              {static_cast<uint32_t>(m_expected.size()), static_cast<uint32_t>(frame.size())})
         {
             std::vector<uint8_t> bytes(frame.begin(), frame.begin() + size);
-            PptpPppHeader decoded(0x1235, !m_vector.addressControl, !m_vector.compressed);
-            PptpDecodeResult result = PptpPppHeader::Decode(bytes.data(), bytes.size(), decoded);
+            PppFrameHeader decoded(0x1235, !m_vector.addressControl, !m_vector.compressed);
+            PptpDecodeResult result = PppFrameHeader::Decode(bytes.data(), bytes.size(), decoded);
             NS_TEST_ASSERT_MSG_EQ(result.Ok(), true, "decodes: " << result.detail);
             NS_TEST_EXPECT_MSG_EQ(result.detail, "", "no detail on success");
             std::ostringstream what;
@@ -118,7 +118,7 @@ class PppVectorTestCase : public TestCase
         std::vector<uint8_t> wire(packet->GetSize());
         packet->CopyData(wire.data(), wire.size());
         NS_TEST_EXPECT_MSG_EQ(ToHex(wire), ToHex(frame), "packet bytes");
-        PptpPppHeader removed(0x1235, !m_vector.addressControl, !m_vector.compressed);
+        PppFrameHeader removed(0x1235, !m_vector.addressControl, !m_vector.compressed);
         NS_TEST_ASSERT_MSG_EQ(packet->RemoveHeader(removed), m_expected.size(), "RemoveHeader");
         CheckFields(removed, "removed from a packet");
         NS_TEST_EXPECT_MSG_EQ(packet->GetSize(), payload.size(), "payload left");
@@ -141,37 +141,37 @@ class PppNamesTestCase : public TestCase
   private:
     void DoRun() override
     {
-        NS_TEST_EXPECT_MSG_EQ(PptpPppProtocolName(0xC021), "LCP", "LCP");
-        NS_TEST_EXPECT_MSG_EQ(PptpPppProtocolName(0xC023), "PAP", "PAP");
-        NS_TEST_EXPECT_MSG_EQ(PptpPppProtocolName(0xC223), "CHAP", "CHAP");
-        NS_TEST_EXPECT_MSG_EQ(PptpPppProtocolName(0x8021), "IPCP", "IPCP");
-        NS_TEST_EXPECT_MSG_EQ(PptpPppProtocolName(0x0021), "IPv4", "IPv4");
-        NS_TEST_EXPECT_MSG_EQ(PptpPppProtocolName(0x80FD), "CCP", "CCP");
-        NS_TEST_EXPECT_MSG_EQ(PptpPppProtocolName(0x0057), "IPv6", "IPv6");
-        NS_TEST_EXPECT_MSG_EQ(PptpPppProtocolName(0x1234), "0x1234", "unknown");
-        NS_TEST_EXPECT_MSG_EQ(PptpPppProtocolName(0x0003), "0x0003", "unknown, zero-padded");
-        NS_TEST_EXPECT_MSG_EQ(PptpPppProtocolName(0xC025), "0xC025", "unknown, LQR-like");
-        NS_TEST_EXPECT_MSG_EQ(PptpPppProtocolName(0x0000), "0x0000", "zero");
+        NS_TEST_EXPECT_MSG_EQ(PppProtocolName(0xC021), "LCP", "LCP");
+        NS_TEST_EXPECT_MSG_EQ(PppProtocolName(0xC023), "PAP", "PAP");
+        NS_TEST_EXPECT_MSG_EQ(PppProtocolName(0xC223), "CHAP", "CHAP");
+        NS_TEST_EXPECT_MSG_EQ(PppProtocolName(0x8021), "IPCP", "IPCP");
+        NS_TEST_EXPECT_MSG_EQ(PppProtocolName(0x0021), "IPv4", "IPv4");
+        NS_TEST_EXPECT_MSG_EQ(PppProtocolName(0x80FD), "CCP", "CCP");
+        NS_TEST_EXPECT_MSG_EQ(PppProtocolName(0x0057), "IPv6", "IPv6");
+        NS_TEST_EXPECT_MSG_EQ(PppProtocolName(0x1234), "0x1234", "unknown");
+        NS_TEST_EXPECT_MSG_EQ(PppProtocolName(0x0003), "0x0003", "unknown, zero-padded");
+        NS_TEST_EXPECT_MSG_EQ(PppProtocolName(0xC025), "0xC025", "unknown, LQR-like");
+        NS_TEST_EXPECT_MSG_EQ(PppProtocolName(0x0000), "0x0000", "zero");
 
-        NS_TEST_EXPECT_MSG_EQ(PrintToString(PptpPppHeader(0xC021, true, false)),
+        NS_TEST_EXPECT_MSG_EQ(PrintToString(PppFrameHeader(0xC021, true, false)),
                               "PPP LCP (0xC021)",
                               "Print, full framing");
-        NS_TEST_EXPECT_MSG_EQ(PrintToString(PptpPppHeader(0x0021, false, true)),
+        NS_TEST_EXPECT_MSG_EQ(PrintToString(PppFrameHeader(0x0021, false, true)),
                               "PPP IPv4 (0x0021) ACFC PFC",
                               "Print, both compressions");
-        NS_TEST_EXPECT_MSG_EQ(PrintToString(PptpPppHeader(0xC223, false, true)),
+        NS_TEST_EXPECT_MSG_EQ(PrintToString(PppFrameHeader(0xC223, false, true)),
                               "PPP CHAP (0xC223) ACFC",
                               "Print, PFC requested but not applicable");
 
         // Default: LCP with address and control, full protocol field.
-        PptpPppHeader defaults;
+        PppFrameHeader defaults;
         NS_TEST_EXPECT_MSG_EQ(defaults.GetProtocol(), 0xC021, "default protocol");
         NS_TEST_EXPECT_MSG_EQ(defaults.HasAddressControl(), true, "default FF 03");
         NS_TEST_EXPECT_MSG_EQ(defaults.IsProtocolCompressed(), false, "default full protocol");
         NS_TEST_EXPECT_MSG_EQ(ToHex(Encode(defaults)), "ff03c021", "default bytes");
 
         // SetProtocol changes what is written, and whether compression applies.
-        PptpPppHeader h(0xC021, false, true);
+        PppFrameHeader h(0xC021, false, true);
         NS_TEST_EXPECT_MSG_EQ(ToHex(Encode(h)), "c021", "LCP cannot be compressed");
         h.SetProtocol(0x0021);
         NS_TEST_EXPECT_MSG_EQ(h.IsProtocolCompressed(), true, "IPv4 can");
@@ -196,18 +196,18 @@ class PppRejectTestCase : public TestCase
     void ExpectError(const std::string& hex, PptpDecodeError expected)
     {
         const std::vector<uint8_t> bytes = Bytes().Hex(hex).Get();
-        const PptpPppHeader sentinel(0x1235, false, true);
+        const PppFrameHeader sentinel(0x1235, false, true);
         const std::string before = PrintToString(sentinel);
 
-        PptpPppHeader out = sentinel;
-        PptpDecodeResult result = PptpPppHeader::Decode(bytes.data(), bytes.size(), out);
+        PppFrameHeader out = sentinel;
+        PptpDecodeResult result = PppFrameHeader::Decode(bytes.data(), bytes.size(), out);
         NS_TEST_EXPECT_MSG_EQ(PptpDecodeErrorName(result.error),
                               PptpDecodeErrorName(expected),
                               "[" << hex << "] (detail: " << result.detail << ")");
         NS_TEST_EXPECT_MSG_EQ(result.detail.empty(), false, "[" << hex << "] has a detail");
         NS_TEST_EXPECT_MSG_EQ(PrintToString(out), before, "[" << hex << "] header untouched");
 
-        PptpPppHeader removed = sentinel;
+        PppFrameHeader removed = sentinel;
         NS_TEST_EXPECT_MSG_EQ(DeserializeFrom(bytes, removed), 0u, "[" << hex << "] Deserialize");
         NS_TEST_EXPECT_MSG_EQ(PrintToString(removed), before, "[" << hex << "] removed untouched");
     }
@@ -234,14 +234,14 @@ class PppRejectTestCase : public TestCase
     }
 };
 
-class PptpPppHeaderTestSuite : public TestSuite
+class PppFrameHeaderTestSuite : public TestSuite
 {
   public:
-    PptpPppHeaderTestSuite();
+    PppFrameHeaderTestSuite();
 };
 
-PptpPppHeaderTestSuite::PptpPppHeaderTestSuite()
-    : TestSuite("pptp-ppp-header", UNIT)
+PppFrameHeaderTestSuite::PppFrameHeaderTestSuite()
+    : TestSuite("pptp-ppp-frame-header", UNIT)
 {
     // protocol, FF 03, PFC requested, bytes, one-byte protocol field
     const PppVector vectors[] = {
@@ -264,6 +264,6 @@ PptpPppHeaderTestSuite::PptpPppHeaderTestSuite()
     AddTestCase(new PppRejectTestCase, TestCase::QUICK);
 }
 
-PptpPppHeaderTestSuite g_pptpPppHeaderTestSuite;
+PppFrameHeaderTestSuite g_pptpPppHeaderTestSuite;
 
 } // namespace

@@ -4,7 +4,7 @@
 
 #include "pptp-scenario-metrics.h"
 
-#include "ns3/gre-l4-protocol.h"
+#include "ns3/pptp-gre-l4-protocol.h"
 #include "ns3/ipv4-header.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
@@ -278,7 +278,7 @@ PptpScenarioMetrics::WatchNode(Ptr<Node> node, bool pptp)
     if (pptp)
     {
         ip->TraceConnectWithoutContext("Tx", MakeBoundCallback(&PptpScenarioMetrics::IpTx, this));
-        GreL4Protocol::Get(node)->TraceConnectWithoutContext(
+        PptpGreL4Protocol::Get(node)->TraceConnectWithoutContext(
             "Drop", MakeBoundCallback(&PptpScenarioMetrics::GreDrop, this));
     }
 }
@@ -626,7 +626,7 @@ PptpScenarioMetrics::IpTx(PptpScenarioMetrics* self, Ptr<const Packet> packet, P
     {
         return;
     }
-    if (ip.GetProtocol() == GreL4Protocol::PROT_NUMBER)
+    if (ip.GetProtocol() == PptpGreHeader::IP_PROTOCOL_NUMBER)
     {
         ++self->m_greIpPackets;
         self->m_greIpBytes += packet->GetSize();

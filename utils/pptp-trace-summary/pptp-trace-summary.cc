@@ -10,7 +10,7 @@
 // Exit status: 0 on success, 1 when the file is damaged part-way (the lines of the records
 // before the damage are printed), 2 on a usage error or a file that is not a readable capture.
 
-#include "ns3/pptp-capture-summary.h"
+#include "pptp-capture-summary.h"
 
 #include <cstdio>
 #include <cstring>

@@ -8,8 +8,8 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
-#include "ns3/pptp-scenario-config.h"
-#include "ns3/pptp-scenario-metrics.h"
+#include "pptp-scenario-config.h"
+#include "pptp-scenario-metrics.h"
 
 #include <functional>
 #include <memory>

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "pptp-interface-tcp-helper.h"
+#include "interface-tcp-helper.h"
 
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
@@ -13,34 +13,34 @@
 namespace ns3
 {
 
-NS_LOG_COMPONENT_DEFINE("PptpInterfaceTcpHelper");
+NS_LOG_COMPONENT_DEFINE("InterfaceTcpHelper");
 
-NS_OBJECT_ENSURE_REGISTERED(PptpInterfaceTcpInstances);
+NS_OBJECT_ENSURE_REGISTERED(InterfaceTcpInstances);
 
 TypeId
-PptpInterfaceTcpInstances::GetTypeId()
+InterfaceTcpInstances::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::PptpInterfaceTcpInstances")
+    static TypeId tid = TypeId("ns3::InterfaceTcpInstances")
                             .SetParent<Object>()
                             .SetGroupName("Pptp")
-                            .AddConstructor<PptpInterfaceTcpInstances>();
+                            .AddConstructor<InterfaceTcpInstances>();
     return tid;
 }
 
 void
-PptpInterfaceTcpInstances::Add(Ptr<TcpL4Protocol> tcp)
+InterfaceTcpInstances::Add(Ptr<TcpL4Protocol> tcp)
 {
     m_instances.push_back(tcp);
 }
 
 const std::vector<Ptr<TcpL4Protocol>>&
-PptpInterfaceTcpInstances::Get() const
+InterfaceTcpInstances::Get() const
 {
     return m_instances;
 }
 
 void
-PptpInterfaceTcpInstances::DoDispose()
+InterfaceTcpInstances::DoDispose()
 {
     // Each instance holds its node and its sockets, which hold it: break the cycles.
     for (auto& tcp : m_instances)
@@ -52,15 +52,15 @@ PptpInterfaceTcpInstances::DoDispose()
 }
 
 uint32_t
-PptpInterfaceTcpHelper::Install(Ptr<Node> node)
+InterfaceTcpHelper::Install(Ptr<Node> node)
 {
     Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
     Ptr<TcpL4Protocol> shared = node->GetObject<TcpL4Protocol>();
-    NS_ABORT_MSG_IF(!ipv4 || !shared, "PptpInterfaceTcpHelper: node has no internet stack");
-    Ptr<PptpInterfaceTcpInstances> kept = node->GetObject<PptpInterfaceTcpInstances>();
+    NS_ABORT_MSG_IF(!ipv4 || !shared, "InterfaceTcpHelper: node has no internet stack");
+    Ptr<InterfaceTcpInstances> kept = node->GetObject<InterfaceTcpInstances>();
     if (!kept)
     {
-        kept = CreateObject<PptpInterfaceTcpInstances>();
+        kept = CreateObject<InterfaceTcpInstances>();
         node->AggregateObject(kept);
     }
     uint32_t added = 0;

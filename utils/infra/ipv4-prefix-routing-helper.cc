@@ -33,4 +33,21 @@ Ipv4PrefixRoutingHelper::AddNetworkRoute(
                                        });
 }
 
+std::function<void(Ipv4Address, Ipv4Mask, uint32_t)>
+Ipv4PrefixRoutingHelper::LinkRouteAdder(Ptr<Node> node)
+{
+    Ptr<Ipv4PrefixRouting> routing = Ipv4PrefixRouting::Find(node->GetObject<Ipv4>());
+    NS_ABORT_MSG_UNLESS(routing, "node " << node->GetId() << " has no Ipv4PrefixRouting");
+    return [routing](Ipv4Address network, Ipv4Mask mask, uint32_t interface)
+    { routing->AddNetworkRouteTo(network, mask, interface); };
+}
+
+std::function<void(uint32_t)>
+Ipv4PrefixRoutingHelper::InterfaceRouteRemover(Ptr<Node> node)
+{
+    Ptr<Ipv4PrefixRouting> routing = Ipv4PrefixRouting::Find(node->GetObject<Ipv4>());
+    NS_ABORT_MSG_UNLESS(routing, "node " << node->GetId() << " has no Ipv4PrefixRouting");
+    return [routing](uint32_t interface) { routing->RemoveRoutesVia(interface); };
+}
+
 } // namespace ns3

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "pptp-defaults-guard.h"
+#include "defaults-guard.h"
 
 #include "ns3/config.h"
 #include "ns3/string.h"
@@ -12,7 +12,7 @@ namespace ns3
 {
 
 void
-PptpDefaultsGuard::Set(const std::string& type,
+DefaultsGuard::Set(const std::string& type,
                        const std::string& attribute,
                        const AttributeValue& value)
 {
@@ -26,7 +26,7 @@ PptpDefaultsGuard::Set(const std::string& type,
     Config::SetDefault(type + "::" + attribute, value);
 }
 
-PptpDefaultsGuard::~PptpDefaultsGuard()
+DefaultsGuard::~DefaultsGuard()
 {
     for (auto it = m_saved.rbegin(); it != m_saved.rend(); ++it)
     {

@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#ifndef PPTP_DEFAULTS_GUARD_H
-#define PPTP_DEFAULTS_GUARD_H
+#ifndef DEFAULTS_GUARD_H
+#define DEFAULTS_GUARD_H
 
 #include "ns3/attribute.h"
 
@@ -20,13 +20,13 @@ namespace ns3
  * when it goes out of scope, so that a run leaves no trace in the process
  * (tests and benchmarks run several in one).
  */
-class PptpDefaultsGuard
+class DefaultsGuard
 {
   public:
-    PptpDefaultsGuard() = default;
-    PptpDefaultsGuard(const PptpDefaultsGuard&) = delete;
-    PptpDefaultsGuard& operator=(const PptpDefaultsGuard&) = delete;
-    ~PptpDefaultsGuard();
+    DefaultsGuard() = default;
+    DefaultsGuard(const DefaultsGuard&) = delete;
+    DefaultsGuard& operator=(const DefaultsGuard&) = delete;
+    ~DefaultsGuard();
 
     /**
      * Config::SetDefault (type + "::" + attribute, value), remembering the
@@ -43,4 +43,4 @@ class PptpDefaultsGuard
 
 } // namespace ns3
 
-#endif /* PPTP_DEFAULTS_GUARD_H */
+#endif /* DEFAULTS_GUARD_H */

@@ -8,7 +8,7 @@
 #include "ns3/pptp-byte-order.h"
 #include "ns3/pptp-control-message.h"
 #include "ns3/pptp-gre-header.h"
-#include "ns3/pptp-ppp-header.h"
+#include "ns3/ppp-frame-header.h"
 #include "ns3/pptp-summary.h"
 #include "pptp-pcap-reader.h"
 
@@ -196,8 +196,8 @@ PptpCaptureSummary::DecodeFrame(uint32_t linkType,
         case LINKTYPE_PPP:
         case LINKTYPE_PPP_HDLC:
         {
-            PptpPppHeader ppp;
-            if (!PptpPppHeader::Decode(data, size, ppp).Ok()
+            PppFrameHeader ppp;
+            if (!PppFrameHeader::Decode(data, size, ppp).Ok()
                 || ppp.GetProtocol() != PPP_PROTOCOL_IPV4)
             {
                 return;
@@ -292,9 +292,9 @@ PptpCaptureSummary::DecodeIpv4(uint32_t frame,
     uint16_t pppProtocol = 0;
     if (gre.GetPayloadLength() > 0)
     {
-        PptpPppHeader ppp;
+        PppFrameHeader ppp;
         result
-            = PptpPppHeader::Decode(payload + gre.GetSerializedSize(), gre.GetPayloadLength(), ppp);
+            = PppFrameHeader::Decode(payload + gre.GetSerializedSize(), gre.GetPayloadLength(), ppp);
         if (!result.Ok())
         {
             lines.push_back(
