@@ -10,16 +10,21 @@ MODEL_SOURCES = '''
     model/ppp-frame-header.cc
     model/ppp-fsm.cc
     model/pptp-application.cc
+    model/pptp-call-data-path.cc
+    model/pptp-call-set.cc
     model/pptp-call.cc
     model/pptp-client.cc
     model/pptp-control-connection.cc
     model/pptp-control-message.cc
     model/pptp-deadline-timer.cc
+    model/pptp-control-stream.cc
     model/pptp-decode-error.cc
     model/pptp-down-cause.cc
+    model/pptp-drop-reason.cc
     model/pptp-gre-channel.cc
     model/pptp-gre-header.cc
     model/pptp-gre-l4-protocol.cc
+    model/pptp-keepalive.cc
     model/pptp-node-state.cc
     model/pptp-ppp-session.cc
     model/pptp-server.cc
@@ -39,16 +44,21 @@ HEADERS = '''
     model/ppp-fsm.h
     model/pptp-application.h
     model/pptp-byte-order.h
+    model/pptp-call-data-path.h
+    model/pptp-call-set.h
     model/pptp-call.h
     model/pptp-client.h
     model/pptp-control-connection.h
     model/pptp-control-message.h
     model/pptp-deadline-timer.h
+    model/pptp-control-stream.h
     model/pptp-decode-error.h
     model/pptp-down-cause.h
+    model/pptp-drop-reason.h
     model/pptp-gre-channel.h
     model/pptp-gre-header.h
     model/pptp-gre-l4-protocol.h
+    model/pptp-keepalive.h
     model/pptp-node-state.h
     model/pptp-ppp-session.h
     model/pptp-server.h

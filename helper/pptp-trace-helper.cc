@@ -145,10 +145,16 @@ CsvCallState(Ptr<OutputStreamWrapper> stream,
 void
 CsvDrop(Ptr<OutputStreamWrapper> stream,
         Ptr<const PptpControlConnection> c,
-        const std::string& reason,
+        PptpControlDropReason reason,
+        PptpDecodeError error,
         const std::string& detail)
 {
-    Row(stream, c->GetNode(), c->GetPeerAddress(), -1, "drop", reason + ": " + detail);
+    Row(stream,
+        c->GetNode(),
+        c->GetPeerAddress(),
+        -1,
+        "drop",
+        PptpControlDropName(reason, error) + ": " + detail);
 }
 
 void

@@ -58,8 +58,8 @@ class PppFrameHeader : public Header
      * \param compressProtocol true to send a one-byte Protocol field when it fits
      */
     explicit PppFrameHeader(uint16_t protocol = PPP_PROTOCOL_LCP,
-                           bool addressControl = true,
-                           bool compressProtocol = false);
+                            bool addressControl = true,
+                            bool compressProtocol = false);
 
     /**
      * \brief Get the type ID.

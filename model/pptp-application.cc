@@ -120,8 +120,10 @@ PptpApplication::CreateConnection()
             &m_callStateTrace));
     c->TraceConnectWithoutContext(
         "Drop",
-        MakeCallback(&TracedCallback<Conn, const std::string&, const std::string&>::operator(),
-                     &m_dropTrace));
+        MakeCallback(
+            &TracedCallback<Conn, PptpControlDropReason, PptpDecodeError, const std::string&>::
+            operator(),
+            &m_dropTrace));
     c->TraceConnectWithoutContext(
         "CallUp",
         MakeCallback(&TracedCallback<Ptr<const PptpCall>, Time>::operator(), &m_callUpTrace));

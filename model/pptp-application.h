@@ -69,7 +69,10 @@ class PptpApplication : public Application
                    PptpControlConnection::State>
         m_stateTrace;
     TracedCallback<Ptr<const PptpCall>, PptpCall::State, PptpCall::State> m_callStateTrace;
-    TracedCallback<Ptr<const PptpControlConnection>, const std::string&, const std::string&>
+    TracedCallback<Ptr<const PptpControlConnection>,
+                   PptpControlDropReason,
+                   PptpDecodeError,
+                   const std::string&>
         m_dropTrace;
     TracedCallback<Ptr<const PptpCall>, Time> m_callUpTrace;
     TracedCallback<Ptr<const PptpCall>, PptpDownCause> m_callDownTrace;

@@ -135,7 +135,7 @@ PptpClient::Connect()
     {
         // Refused at once (no route to the server: its link is down). No callback will come:
         // this attempt failed.
-        Simulator::ScheduleNow(&PptpClient::ConnectionFailed, this, m_socket);
+        ConnectionFailed(m_socket);
     }
 }
 
@@ -213,8 +213,7 @@ PptpClient::CallDown(Ptr<const PptpCall> call, PptpDownCause cause)
     if (m_callsUp == 0 && m_stopWhenDone && m_connection
         && m_connection->GetState() == PptpControlConnection::State::ESTABLISHED)
     {
-        // Every call is over: end the control connection too (after this event).
-        Simulator::ScheduleNow(&PptpControlConnection::Stop, m_connection, PptpStopReason::NONE);
+        m_connection->Stop(PptpStopReason::NONE); // every call is over: end the connection too
     }
 }
 
@@ -226,8 +225,7 @@ PptpClient::ConnectionClosed(Ptr<const PptpControlConnection> connection, PptpDo
     {
         return;
     }
-    Simulator::ScheduleNow(&PptpControlConnection::Dispose, m_connection);
-    m_connection = nullptr;
+    m_connection = nullptr; // it lets nothing hold it once closed
     m_socket = nullptr;
     if (cause != PptpDownCause::LOCAL_STOP || m_callFailed)
     {

@@ -12,14 +12,18 @@
 #include "ns3/object-factory.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
+#include "pptp-call-set.h"
 #include "pptp-call.h"
 #include "pptp-control-message.h"
+#include "pptp-control-stream.h"
 #include "pptp-deadline-timer.h"
+#include "pptp-drop-reason.h"
+#include "pptp-keepalive.h"
 #include "pptp-ppp-session.h"
-#include "pptp-stream-framer.h"
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <unordered_map>
 
 namespace ns3
@@ -213,11 +217,13 @@ class PptpControlConnection : public Object
     /**
      * TracedCallback signature for drops.
      * \param connection the connection
-     * \param reason a short reason ("bad-magic-cookie", "illegal-in-state", ...)
+     * \param reason why (PptpControlDropName gives the name it is counted by)
+     * \param error for a malformed message, the decoder's error (NONE otherwise)
      * \param detail what exactly was dropped and why
      */
     typedef void (*DropTracedCallback)(Ptr<const PptpControlConnection> connection,
-                                       const std::string& reason,
+                                       PptpControlDropReason reason,
+                                       PptpDecodeError error,
                                        const std::string& detail);
     /**
      * TracedCallback signature for a call (tunnel) coming up.
@@ -257,36 +263,34 @@ class PptpControlConnection : public Object
     void HandlePeerClose(Ptr<Socket> socket);
     void HandleError(Ptr<Socket> socket);
 
-    /// Decode and dispatch one framed message.
-    void HandleBytes(const std::vector<uint8_t>& bytes);
-    /// Dispatch a decoded message by type.
-    void HandleMessage(const PptpControlMessage& message);
+    /// A well-formed message arrived: note the peer is alive, then dispatch it by type.
+    void Receive(const PptpControlMessage& message);
 
     // One handler per message type.
-    void HandleStartRequest(const PptpStartControlConnectionRequest& m);
-    void HandleStartReply(const PptpStartControlConnectionReply& m);
-    void HandleStopRequest(const PptpStopControlConnectionRequest& m);
-    void HandleStopReply(const PptpStopControlConnectionReply& m);
-    void HandleEchoRequest(const PptpEchoRequest& m);
-    void HandleOutgoingCallRequest(const PptpOutgoingCallRequest& m);
-    void HandleOutgoingCallReply(const PptpOutgoingCallReply& m);
-    void HandleIncomingCallRequest(const PptpIncomingCallRequest& m);
-    void HandleIncomingCallReply(const PptpIncomingCallReply& m);
-    void HandleIncomingCallConnected(const PptpIncomingCallConnected& m);
-    void HandleCallClearRequest(const PptpCallClearRequest& m);
-    void HandleCallDisconnectNotify(const PptpCallDisconnectNotify& m);
-    void HandleWanErrorNotify(const PptpWanErrorNotify& m);
-    void HandleSetLinkInfo(const PptpSetLinkInfo& m);
+    void Handle(const PptpStartControlConnectionRequest& m);
+    void Handle(const PptpStartControlConnectionReply& m);
+    void Handle(const PptpStopControlConnectionRequest& m);
+    void Handle(const PptpStopControlConnectionReply& m);
+    void Handle(const PptpEchoRequest& m);
+    void Handle(const PptpEchoReply& m);
+    void Handle(const PptpOutgoingCallRequest& m);
+    void Handle(const PptpIncomingCallRequest& m);
+
+    /// The other messages of calls go to the call set (which finds their call).
+    template<class T>
+    void Handle(const T& m)
+    {
+        m_calls.Receive(m);
+    }
 
     /// Encode and send (or queue, when TCP's buffer is full).
     void Send(const PptpControlMessage& message);
-    /// Count and trace a dropped message.
-    void Drop(const std::string& reason, const std::string& detail);
+    /// Count and trace a drop.
+    void Drop(PptpControlDropReason reason, PptpDecodeError error, const std::string& detail);
     /// Count and trace a message not legal now.
     void DropIllegal(const PptpControlMessage& message, const std::string& why);
 
     void SetState(State state);
-    void SetCallState(Ptr<PptpCall> call, PptpCall::State state);
     /// Become established: start the keepalive and send what was waiting for it.
     void EnterEstablished();
     /// Send the Start-Control-Connection-Reply.
@@ -295,43 +299,19 @@ class PptpControlConnection : public Object
     template<class T>
     void FillStartFields(T& message) const;
 
-    /// Create a call record with a fresh Call ID.
-    Ptr<PptpCall> NewCall(PptpCall::Direction direction);
-    void SendOutgoingCallRequest(Ptr<PptpCall> call);
-    void CallEstablished(Ptr<PptpCall> call);
-    /// End a call with a cause, release its id and trace it.
-    void EndCall(Ptr<PptpCall> call, PptpDownCause cause);
-    Ptr<PptpCall> FindByLocalId(uint16_t callId) const;
-    Ptr<PptpCall> FindByPeerId(uint16_t peerCallId) const;
-    void StartCallTimer(Ptr<PptpCall> call);
-    /// Start a call's reply timer for a given wait.
-    void StartCallTimer(Ptr<PptpCall> call, Time wait);
+    /// \return the settings the calls of this connection share, from its attributes
+    std::shared_ptr<const PptpCall::Settings> CallSettings() const;
+    /// Give the call set what it needs of this connection.
+    void SetUpCalls();
+    /// \return where the connection stands, for new calls
+    PptpCallSet::Situation GetSituation() const;
     /// \return how long to wait for the peer to confirm an ending this side started
     Time ConfirmationTimeout() const;
-    void CallTimedOut(uint16_t callId);
-    void SendSetLinkInfo(Ptr<PptpCall> call, uint32_t sendAccm, uint32_t receiveAccm);
-    /// End a call: PPP first when it is up, then the control messages (see ClearCall).
-    void ClearCallWithCause(Ptr<PptpCall> call, PptpDownCause cause);
-    /// The control messages that end a call (after PPP, if any, is down).
-    void FinishClear(Ptr<PptpCall> call);
-
-    // Data plane.
-    void StartDataPlane(Ptr<PptpCall> call);
-    void StopDataPlane(Ptr<PptpCall> call, PptpDownCause cause);
-    // The PPP session's callbacks name the call by its local Call ID.
-    void PppLinkUp(uint16_t callId, uint32_t sendAccm, uint32_t receiveAccm);
-    void PppIpUp(uint16_t callId, Ipv4Address local, Ipv4Address peer, uint16_t mtu);
-    void PppDown(uint16_t callId, PppDownReason reason);
-    void PppTerminated(uint16_t callId);
-    /// Bring the tunnel interface up (IPCP is up).
-    void TunnelUp(Ptr<PptpCall> call, Ipv4Address local, Ipv4Address peer, uint16_t mtu);
     /// Once stopping and no call is left: send Stop-Control-Connection-Request.
     void ContinueStop();
+    /// The socket calls nothing here any more.
+    void ReleaseSocketCallbacks();
 
-    // Keepalive.
-    void RestartIdleTimer();
-    void SendEchoRequest();
-    void EchoTimedOut();
     void ControlReplyTimedOut();
     void SendWanErrorNotifies();
 
@@ -378,24 +358,16 @@ class PptpControlConnection : public Object
     Ipv4Address m_localAddress;
     Ipv4Address m_peerAddress;
     Time m_startTime;
-    PptpStreamFramer m_framer;
-    std::deque<Ptr<Packet>> m_txQueue;         //!< waiting for room in TCP's buffer
-    uint32_t m_txQueueBytes{0};                //!< bytes in m_txQueue
-    std::map<uint16_t, Ptr<PptpCall>> m_calls; //!< by local Call ID
-    std::unordered_map<uint16_t, Ptr<PptpCall>> m_callsByPeerId; //!< by peer Call ID
-    std::deque<Ptr<PptpCall>> m_pendingCalls;     //!< placed before the connection was up
-    PptpStartControlConnectionRequest m_peerInfo; //!< what the peer said about itself
+    PptpControlStream m_stream; //!< the TCP byte stream: framing in, queueing out
+    std::shared_ptr<const PptpCall::Settings> m_callSettings; //!< made with the first call
+    PptpCallSet m_calls;                                      //!< the calls carried
+    PptpStartControlConnectionRequest m_peerInfo;             //!< what the peer said about itself
     Callback<bool> m_admitCall;
     bool m_stopping{false};
     bool m_collided{false}; //!< the loser of a collision opened this connection
     PptpStopReason m_stopReason{PptpStopReason::NONE};
-    uint16_t m_nextSerial{0};
-    uint32_t m_nextEchoId{1};
-    uint32_t m_echoMisses{0};
-    bool m_echoOutstanding{false};
     uint64_t m_drops{0};
-    PptpDeadlineTimer m_idleTimer; //!< Echo-Request after EchoInterval without a message
-    EventId m_echoTimer;
+    PptpKeepalive m_keepalive;
     EventId m_controlTimer;
     EventId m_wanErrorTimer;
 
@@ -404,7 +376,10 @@ class PptpControlConnection : public Object
     TracedCallback<Ptr<const PptpControlConnection>, const PptpControlMessage&> m_rxTrace;
     TracedCallback<Ptr<const PptpControlConnection>, State, State> m_stateTrace;
     TracedCallback<Ptr<const PptpCall>, PptpCall::State, PptpCall::State> m_callStateTrace;
-    TracedCallback<Ptr<const PptpControlConnection>, const std::string&, const std::string&>
+    TracedCallback<Ptr<const PptpControlConnection>,
+                   PptpControlDropReason,
+                   PptpDecodeError,
+                   const std::string&>
         m_dropTrace;
     TracedCallback<Ptr<const PptpCall>, Time> m_callUpTrace;
     TracedCallback<Ptr<const PptpCall>, PptpDownCause> m_callDownTrace;
@@ -420,7 +395,6 @@ class PptpControlConnection : public Object
  * @{
  */
 std::ostream& operator<<(std::ostream& os, PptpControlConnection::State state);
-std::ostream& operator<<(std::ostream& os, PptpCall::State state);
 /** @} */
 
 } // namespace ns3

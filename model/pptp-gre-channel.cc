@@ -4,11 +4,11 @@
 
 #include "pptp-gre-channel.h"
 
-#include "pptp-gre-l4-protocol.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
+#include "pptp-gre-l4-protocol.h"
 
 #include <algorithm>
 
@@ -194,7 +194,7 @@ PptpGreChannel::Send(Ptr<Packet> frame)
     if (m_queue.size() >= m_queueLimit)
     {
         ++m_stats.queueDrops;
-        m_dropTrace(frame, "window-full");
+        m_dropTrace(frame, PptpGreDropReason::WINDOW_FULL);
         return false;
     }
     m_queue.push_back(frame);
@@ -366,7 +366,7 @@ PptpGreChannel::Receive(Ptr<Packet> payload, const PptpGreHeader& header)
     {
         bool duplicate = sequence == m_lastDelivered || m_held.count(sequence) > 0;
         ++(duplicate ? m_stats.duplicates : m_stats.late);
-        m_dropTrace(payload, duplicate ? "duplicate" : "late");
+        m_dropTrace(payload, duplicate ? PptpGreDropReason::DUPLICATE : PptpGreDropReason::LATE);
         return;
     }
     if (sequence == m_lastDelivered + 1 || m_reorderTimeout.IsZero())
@@ -379,7 +379,7 @@ PptpGreChannel::Receive(Ptr<Packet> payload, const PptpGreHeader& header)
     if (m_held.count(sequence) > 0)
     {
         ++m_stats.duplicates;
-        m_dropTrace(payload, "duplicate");
+        m_dropTrace(payload, PptpGreDropReason::DUPLICATE);
         return;
     }
     m_held[sequence] = payload;

@@ -12,6 +12,7 @@
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 #include "pptp-deadline-timer.h"
+#include "pptp-drop-reason.h"
 #include "pptp-gre-header.h"
 
 #include <deque>
@@ -141,9 +142,9 @@ class PptpGreChannel : public Object
     /**
      * TracedCallback signature for frames dropped by the channel.
      * \param packet the frame
-     * \param reason "window-full", "duplicate", "late"
+     * \param reason WINDOW_FULL, DUPLICATE or LATE
      */
-    typedef void (*DropTracedCallback)(Ptr<const Packet> packet, const std::string& reason);
+    typedef void (*DropTracedCallback)(Ptr<const Packet> packet, PptpGreDropReason reason);
     /**
      * TracedCallback signature for window stalls.
      * \param queued frames waiting, this one included
@@ -216,7 +217,7 @@ class PptpGreChannel : public Object
     Statistics m_stats;
     TracedCallback<Ptr<const Packet>, const PptpGreHeader&> m_txTrace;
     TracedCallback<Ptr<const Packet>, const PptpGreHeader&> m_rxTrace;
-    TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;
+    TracedCallback<Ptr<const Packet>, PptpGreDropReason> m_dropTrace;
     TracedCallback<uint32_t> m_stallTrace;
 };
 

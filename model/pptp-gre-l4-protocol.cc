@@ -22,14 +22,15 @@ NS_OBJECT_ENSURE_REGISTERED(PptpGreL4Protocol);
 TypeId
 PptpGreL4Protocol::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::PptpGreL4Protocol")
-                            .SetParent<IpL4Protocol>()
-                            .SetGroupName("Pptp")
-                            .AddConstructor<PptpGreL4Protocol>()
-                            .AddTraceSource("Drop",
-                                            "A received GRE packet was dropped, with the reason.",
-                                            MakeTraceSourceAccessor(&PptpGreL4Protocol::m_dropTrace),
-                                            "ns3::PptpGreL4Protocol::DropTracedCallback");
+    static TypeId tid
+        = TypeId("ns3::PptpGreL4Protocol")
+              .SetParent<IpL4Protocol>()
+              .SetGroupName("Pptp")
+              .AddConstructor<PptpGreL4Protocol>()
+              .AddTraceSource("Drop",
+                              "A received GRE packet was dropped, with the reason.",
+                              MakeTraceSourceAccessor(&PptpGreL4Protocol::m_dropTrace),
+                              "ns3::PptpGreL4Protocol::DropTracedCallback");
     return tid;
 }
 
@@ -101,11 +102,14 @@ PptpGreL4Protocol::Send(Ptr<Packet> packet, Ipv4Address source, Ipv4Address dest
 }
 
 void
-PptpGreL4Protocol::Drop(Ptr<const Packet> packet, Ipv4Address source, const std::string& reason)
+PptpGreL4Protocol::Drop(Ptr<const Packet> packet,
+                        Ipv4Address source,
+                        PptpGreDropReason reason,
+                        PptpDecodeError error)
 {
     ++m_drops;
-    NS_LOG_WARN("GRE packet from " << source << " dropped: " << reason);
-    m_dropTrace(packet, source, reason);
+    NS_LOG_WARN("GRE packet from " << source << " dropped: " << PptpGreDropName(reason, error));
+    m_dropTrace(packet, source, reason, error);
 }
 
 IpL4Protocol::RxStatus
@@ -117,18 +121,18 @@ PptpGreL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& header, Ptr<Ipv4Inte
     PptpDecodeResult result = PptpGreHeader::DecodePrefix(bytes, available, p->GetSize(), gre);
     if (!result.Ok())
     {
-        Drop(p, header.GetSource(), PptpDecodeErrorName(result.error));
+        Drop(p, header.GetSource(), PptpGreDropReason::MALFORMED, result.error);
         return IpL4Protocol::RX_OK; // a GRE packet all the same: no ICMP unreachable
     }
     auto it = m_bindings.find(gre.GetCallId());
     if (it == m_bindings.end())
     {
-        Drop(p, header.GetSource(), "unknown-call");
+        Drop(p, header.GetSource(), PptpGreDropReason::UNKNOWN_CALL);
         return IpL4Protocol::RX_OK;
     }
     if (it->second.peer != header.GetSource())
     {
-        Drop(p, header.GetSource(), "wrong-peer");
+        Drop(p, header.GetSource(), PptpGreDropReason::WRONG_PEER);
         return IpL4Protocol::RX_OK;
     }
     p->RemoveAtStart(gre.GetSerializedSize());

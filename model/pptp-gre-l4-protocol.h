@@ -8,6 +8,7 @@
 #include "ns3/ip-l4-protocol.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/traced-callback.h"
+#include "pptp-drop-reason.h"
 
 #include <unordered_map>
 
@@ -84,11 +85,13 @@ class PptpGreL4Protocol : public IpL4Protocol
      * TracedCallback signature for dropped GRE packets.
      * \param packet the packet (GRE header included)
      * \param source where it came from
-     * \param reason why it was dropped ("unknown-call", "wrong-peer", or a PptpDecodeError name)
+     * \param reason why it was dropped (MALFORMED, UNKNOWN_CALL or WRONG_PEER)
+     * \param error for a malformed packet, the decoder's error (NONE otherwise)
      */
     typedef void (*DropTracedCallback)(Ptr<const Packet> packet,
                                        Ipv4Address source,
-                                       const std::string& reason);
+                                       PptpGreDropReason reason,
+                                       PptpDecodeError error);
 
   protected:
     void NotifyNewAggregate() override;
@@ -102,14 +105,17 @@ class PptpGreL4Protocol : public IpL4Protocol
         Ptr<PptpGreChannel> channel; //!< the call's data channel
     };
 
-    void Drop(Ptr<const Packet> packet, Ipv4Address source, const std::string& reason);
+    void Drop(Ptr<const Packet> packet,
+              Ipv4Address source,
+              PptpGreDropReason reason,
+              PptpDecodeError error = PptpDecodeError::NONE);
 
     Ptr<Node> m_node;
     IpL4Protocol::DownTargetCallback m_downTarget;
     IpL4Protocol::DownTargetCallback6 m_downTarget6;
     std::unordered_map<uint16_t, Binding> m_bindings; //!< by this node's Call ID
     uint64_t m_drops{0};
-    TracedCallback<Ptr<const Packet>, Ipv4Address, const std::string&> m_dropTrace;
+    TracedCallback<Ptr<const Packet>, Ipv4Address, PptpGreDropReason, PptpDecodeError> m_dropTrace;
 };
 
 } // namespace ns3

@@ -12,9 +12,9 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 #include "ppp-crypto.h"
+#include "ppp-frame-header.h"
 #include "pptp-byte-order.h"
 #include "pptp-gre-channel.h"
-#include "ppp-frame-header.h"
 
 #include <algorithm>
 #include <iomanip>
@@ -404,14 +404,14 @@ PptpPppSession::Start(Ptr<PptpGreChannel> channel,
 }
 
 void
-PptpPppSession::Terminate(Callback<void, uint16_t> done)
+PptpPppSession::Terminate(Callback<void> done)
 {
     PppFsm::State lcp = m_lcp ? m_lcp->GetState() : PppFsm::State::INITIAL;
     if (m_down || lcp == PppFsm::State::INITIAL || lcp == PppFsm::State::CLOSED
         || lcp == PppFsm::State::STOPPED)
     {
         GoDown(PppDownReason::TERMINATED);
-        done(m_callId);
+        done();
         return;
     }
     m_terminated = done;
@@ -448,7 +448,7 @@ PptpPppSession::GoDown(PppDownReason reason)
     m_ipcp->Abort();
     if (!m_downCallback.IsNull())
     {
-        m_downCallback(m_callId, reason);
+        m_downCallback(reason);
     }
 }
 
@@ -809,7 +809,7 @@ PptpPppSession::LcpUp()
     NS_LOG_INFO("LCP up: peer MRU " << m_peerMru << ", compression " << m_compress);
     if (!m_linkUp.IsNull())
     {
-        m_linkUp(m_callId, m_peerAccm, m_localAccm);
+        m_linkUp(m_peerAccm, m_localAccm);
     }
     // As pppd: the first Echo-Request leaves as LCP opens, before authentication starts,
     // then one per interval; identifiers count from 0 again on every opening.
@@ -866,9 +866,9 @@ PptpPppSession::LcpFinished(PppFsm::Finish finish)
     }
     if (!m_terminated.IsNull())
     {
-        Callback<void, uint16_t> done = m_terminated;
+        Callback<void> done = m_terminated;
         m_terminated.Nullify();
-        done(m_callId);
+        done();
     }
 }
 
@@ -1197,32 +1197,26 @@ PptpPppSession::IpcpUp()
     NS_LOG_INFO("IPCP up: " << m_localAddress << " <-> " << m_peerAddress);
     if (!m_ipUp.IsNull())
     {
-        m_ipUp(m_callId, m_localAddress, m_peerAddress, m_peerMru);
+        m_ipUp(m_localAddress, m_peerAddress, m_peerMru);
     }
 }
 
 // ---- accessors ------------------------------------------------------------------------
 
 void
-PptpPppSession::SetCallId(uint16_t callId)
-{
-    m_callId = callId;
-}
-
-void
-PptpPppSession::SetLinkUpCallback(Callback<void, uint16_t, uint32_t, uint32_t> cb)
+PptpPppSession::SetLinkUpCallback(Callback<void, uint32_t, uint32_t> cb)
 {
     m_linkUp = cb;
 }
 
 void
-PptpPppSession::SetIpUpCallback(Callback<void, uint16_t, Ipv4Address, Ipv4Address, uint16_t> cb)
+PptpPppSession::SetIpUpCallback(Callback<void, Ipv4Address, Ipv4Address, uint16_t> cb)
 {
     m_ipUp = cb;
 }
 
 void
-PptpPppSession::SetDownCallback(Callback<void, uint16_t, PppDownReason> cb)
+PptpPppSession::SetDownCallback(Callback<void, PppDownReason> cb)
 {
     m_downCallback = cb;
 }

@@ -124,7 +124,7 @@ class PptpPppSession : public Object
      * Max-Terminate time-outs), then call \p done.
      * \param done called once the link is down
      */
-    void Terminate(Callback<void, uint16_t> done);
+    void Terminate(Callback<void> done);
 
     /// Stop at once (the call is gone): no more packets.
     void Abort();
@@ -136,17 +136,12 @@ class PptpPppSession : public Object
      */
     bool SendIp(Ptr<Packet> packet);
 
-    /**
-     * \param callId the Call ID of the call this session belongs to; the callbacks below
-     *        give it back, so that one owner can serve many sessions
-     */
-    void SetCallId(uint16_t callId);
-    /// \param cb called when LCP is up, with the call id and the send and receive ACCM
-    void SetLinkUpCallback(Callback<void, uint16_t, uint32_t, uint32_t> cb);
-    /// \param cb called when IPCP is up, with the call id, local and peer addresses and MTU
-    void SetIpUpCallback(Callback<void, uint16_t, Ipv4Address, Ipv4Address, uint16_t> cb);
-    /// \param cb called once when the link goes down, with the call id and the reason
-    void SetDownCallback(Callback<void, uint16_t, PppDownReason> cb);
+    /// \param cb called when LCP is up, with the send and receive ACCM
+    void SetLinkUpCallback(Callback<void, uint32_t, uint32_t> cb);
+    /// \param cb called when IPCP is up, with the local and peer addresses and the MTU
+    void SetIpUpCallback(Callback<void, Ipv4Address, Ipv4Address, uint16_t> cb);
+    /// \param cb called once when the link goes down, with the reason
+    void SetDownCallback(Callback<void, PppDownReason> cb);
     /// \param cb receives each IPv4 datagram from the peer
     void SetIpReceiveCallback(Callback<void, Ptr<Packet>> cb);
 
@@ -290,12 +285,11 @@ class PptpPppSession : public Object
     uint8_t m_echoNumber{0}; //!< identifier of the next LCP Echo-Request (0 after LCP opens)
     uint8_t m_rejectId{0};   //!< identifier of the last LCP Protocol-Reject
     bool m_down{false};
-    Callback<void, uint16_t> m_terminated;
-    uint16_t m_callId{0};
+    Callback<void> m_terminated;
 
-    Callback<void, uint16_t, uint32_t, uint32_t> m_linkUp;
-    Callback<void, uint16_t, Ipv4Address, Ipv4Address, uint16_t> m_ipUp;
-    Callback<void, uint16_t, PppDownReason> m_downCallback;
+    Callback<void, uint32_t, uint32_t> m_linkUp;
+    Callback<void, Ipv4Address, Ipv4Address, uint16_t> m_ipUp;
+    Callback<void, PppDownReason> m_downCallback;
     Callback<void, Ptr<Packet>> m_ipReceive;
 
     TracedCallback<const std::string&, const std::string&, const std::string&> m_stateTrace;

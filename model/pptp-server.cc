@@ -185,9 +185,7 @@ PptpServer::ConnectionClosed(Ptr<const PptpControlConnection> connection, PptpDo
     auto it = m_connections.find(PeekPointer(connection));
     if (it != m_connections.end())
     {
-        // Released once the connection has finished the event that closed it.
-        Simulator::ScheduleNow(&PptpControlConnection::Dispose, it->second);
-        m_connections.erase(it);
+        m_connections.erase(it); // it holds itself until the event that closed it is over
     }
 }
 

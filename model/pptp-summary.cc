@@ -4,9 +4,9 @@
 
 #include "pptp-summary.h"
 
+#include "ppp-frame-header.h"
 #include "pptp-control-message.h"
 #include "pptp-gre-header.h"
-#include "ppp-frame-header.h"
 
 #include <iomanip>
 #include <sstream>

@@ -43,8 +43,8 @@ PptpTunnelRoutes::Add(Ptr<Node> node, Ipv4Address network, Ipv4Mask mask, uint32
         hook->m_add(network, mask, interface);
         return;
     }
-    Ptr<Ipv4StaticRouting> routing =
-        Ipv4StaticRoutingHelper().GetStaticRouting(node->GetObject<Ipv4>());
+    Ptr<Ipv4StaticRouting> routing
+        = Ipv4StaticRoutingHelper().GetStaticRouting(node->GetObject<Ipv4>());
     NS_ABORT_MSG_UNLESS(routing, "a PPTP tunnel needs Ipv4StaticRouting on node " << node->GetId());
     if (mask == Ipv4Mask::GetOnes())
     {
@@ -64,8 +64,8 @@ PptpTunnelRoutes::Remove(Ptr<Node> node, uint32_t interface)
         hook->m_remove(interface);
         return;
     }
-    Ptr<Ipv4StaticRouting> routing =
-        Ipv4StaticRoutingHelper().GetStaticRouting(node->GetObject<Ipv4>());
+    Ptr<Ipv4StaticRouting> routing
+        = Ipv4StaticRoutingHelper().GetStaticRouting(node->GetObject<Ipv4>());
     for (uint32_t i = routing ? routing->GetNRoutes() : 0; i-- > 0;)
     {
         if (routing->GetRoute(i).GetInterface() == interface)

@@ -1656,9 +1656,12 @@ class SpoofedGreTestCase : public TestCase
     }
 
   private:
-    void Dropped(Ptr<const Packet>, Ipv4Address source, const std::string& reason)
+    void Dropped(Ptr<const Packet>,
+                 Ipv4Address source,
+                 PptpGreDropReason reason,
+                 PptpDecodeError error)
     {
-        ++m_drops[reason];
+        ++m_drops[PptpGreDropName(reason, error)];
         m_sources.push_back(source);
     }
 

@@ -106,10 +106,15 @@ struct ServerLog
 
   private:
     void Drop(Ptr<const PptpControlConnection> c,
-              const std::string& reason,
+              PptpControlDropReason reason,
+              PptpDecodeError error,
               const std::string& detail)
     {
-        drops.push_back({Simulator::Now(), c->GetPeerAddress(), reason, detail, c->GetDropCount()});
+        drops.push_back({Simulator::Now(),
+                         c->GetPeerAddress(),
+                         PptpControlDropName(reason, error),
+                         detail,
+                         c->GetDropCount()});
     }
 
     void Closed(Ptr<const PptpControlConnection> c, PptpDownCause cause)
@@ -160,9 +165,12 @@ struct ClientLog
         closed.push_back(cause);
     }
 
-    void Drop(Ptr<const PptpControlConnection>, const std::string& reason, const std::string&)
+    void Drop(Ptr<const PptpControlConnection>,
+              PptpControlDropReason reason,
+              PptpDecodeError error,
+              const std::string&)
     {
-        drops.push_back(reason);
+        drops.push_back(PptpControlDropName(reason, error));
     }
 };
 

@@ -88,11 +88,14 @@ struct ServerWatch
         return std::find(addresses.begin() + firstAttacker, addresses.end(), a) != addresses.end();
     }
 
-    void Drop(Ptr<const PptpControlConnection> c, const std::string& reason, const std::string&)
+    void Drop(Ptr<const PptpControlConnection> c,
+              PptpControlDropReason reason,
+              PptpDecodeError error,
+              const std::string&)
     {
         if (IsAttacker(c->GetPeerAddress()))
         {
-            ++dropsByReason[reason];
+            ++dropsByReason[PptpControlDropName(reason, error)];
         }
     }
 
@@ -150,7 +153,10 @@ struct ClientWatch
         ++closed;
     }
 
-    void Drop(Ptr<const PptpControlConnection>, const std::string&, const std::string&)
+    void Drop(Ptr<const PptpControlConnection>,
+              PptpControlDropReason,
+              PptpDecodeError,
+              const std::string&)
     {
         ++drops;
     }

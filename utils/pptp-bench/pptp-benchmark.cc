@@ -137,7 +137,8 @@ struct ControlCounters
 
     static void Dropped(ControlCounters* c,
                         Ptr<const PptpControlConnection>,
-                        const std::string&,
+                        PptpControlDropReason,
+                        PptpDecodeError,
                         const std::string&)
     {
         ++c->result->drops;

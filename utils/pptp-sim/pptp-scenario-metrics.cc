@@ -594,27 +594,29 @@ PptpScenarioMetrics::Drop(const std::string& reason)
 void
 PptpScenarioMetrics::ControlDrop(PptpScenarioMetrics* self,
                                  Ptr<const PptpControlConnection>,
-                                 const std::string& reason,
+                                 PptpControlDropReason reason,
+                                 PptpDecodeError error,
                                  const std::string&)
 {
-    self->Drop("control:" + reason);
+    self->Drop("control:" + PptpControlDropName(reason, error));
 }
 
 void
 PptpScenarioMetrics::ChannelDrop(PptpScenarioMetrics* self,
                                  Ptr<const Packet>,
-                                 const std::string& reason)
+                                 PptpGreDropReason reason)
 {
-    self->Drop("gre-channel:" + reason);
+    self->Drop("gre-channel:" + PptpGreDropName(reason));
 }
 
 void
 PptpScenarioMetrics::GreDrop(PptpScenarioMetrics* self,
                              Ptr<const Packet>,
                              Ipv4Address,
-                             const std::string& reason)
+                             PptpGreDropReason reason,
+                             PptpDecodeError error)
 {
-    self->Drop("gre:" + reason);
+    self->Drop("gre:" + PptpGreDropName(reason, error));
 }
 
 void

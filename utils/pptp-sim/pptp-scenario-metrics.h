@@ -10,6 +10,7 @@
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/nstime.h"
 #include "ns3/pptp-call.h"
+#include "ns3/pptp-drop-reason.h"
 #include "pptp-scenario-config.h"
 #include "ns3/ptr.h"
 
@@ -251,15 +252,17 @@ class PptpScenarioMetrics
                           const PptpControlMessage& message);
     static void ControlDrop(PptpScenarioMetrics* self,
                             Ptr<const PptpControlConnection> connection,
-                            const std::string& reason,
+                            PptpControlDropReason reason,
+                            PptpDecodeError error,
                             const std::string& detail);
     static void ChannelDrop(PptpScenarioMetrics* self,
                             Ptr<const Packet> packet,
-                            const std::string& reason);
+                            PptpGreDropReason reason);
     static void GreDrop(PptpScenarioMetrics* self,
                         Ptr<const Packet> packet,
                         Ipv4Address source,
-                        const std::string& reason);
+                        PptpGreDropReason reason,
+                        PptpDecodeError error);
     static void IpTx(PptpScenarioMetrics* self,
                      Ptr<const Packet> packet,
                      Ptr<Ipv4> ipv4,
