@@ -23,6 +23,14 @@ PptpTunnelRoutes::GetTypeId()
 }
 
 void
+PptpTunnelRoutes::DoDispose()
+{
+    m_add = nullptr;
+    m_remove = nullptr;
+    Object::DoDispose();
+}
+
+void
 PptpTunnelRoutes::Install(Ptr<Node> node, AddRoute add, RemoveRoutes remove)
 {
     Ptr<PptpTunnelRoutes> routes = node->GetObject<PptpTunnelRoutes>();

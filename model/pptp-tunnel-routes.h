@@ -65,6 +65,9 @@ class PptpTunnelRoutes : public Object
     static void Remove(Ptr<Node> node, uint32_t interface);
 
   private:
+    /// The functions may hold the routing protocol, which holds the node: let them go.
+    void DoDispose() override;
+
     AddRoute m_add;
     RemoveRoutes m_remove;
 };
