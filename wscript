@@ -5,10 +5,16 @@
 # pptp-sim Boost.Program_options); the test library tests that support code too.
 
 MODEL_SOURCES = '''
+    model/ppp-auth.cc
+    model/ppp-chap.cc
     model/ppp-control-packet.cc
     model/ppp-crypto.cc
     model/ppp-frame-header.cc
     model/ppp-fsm.cc
+    model/ppp-ipcp.cc
+    model/ppp-lcp.cc
+    model/ppp-pap.cc
+    model/ppp-session.cc
     model/pptp-application.cc
     model/pptp-call-data-path.cc
     model/pptp-call-set.cc
@@ -16,8 +22,8 @@ MODEL_SOURCES = '''
     model/pptp-client.cc
     model/pptp-control-connection.cc
     model/pptp-control-message.cc
-    model/pptp-deadline-timer.cc
     model/pptp-control-stream.cc
+    model/pptp-deadline-timer.cc
     model/pptp-decode-error.cc
     model/pptp-down-cause.cc
     model/pptp-drop-reason.cc
@@ -26,7 +32,6 @@ MODEL_SOURCES = '''
     model/pptp-gre-l4-protocol.cc
     model/pptp-keepalive.cc
     model/pptp-node-state.cc
-    model/pptp-ppp-session.cc
     model/pptp-server.cc
     model/pptp-stream-framer.cc
     model/pptp-summary.cc
@@ -38,10 +43,16 @@ MODEL_SOURCES = '''
 
 # Public and private alike: waf-era ns-3 has no private headers.
 HEADERS = '''
+    model/ppp-auth.h
+    model/ppp-chap.h
     model/ppp-control-packet.h
     model/ppp-crypto.h
     model/ppp-frame-header.h
     model/ppp-fsm.h
+    model/ppp-ipcp.h
+    model/ppp-lcp.h
+    model/ppp-pap.h
+    model/ppp-session.h
     model/pptp-application.h
     model/pptp-byte-order.h
     model/pptp-call-data-path.h
@@ -50,8 +61,8 @@ HEADERS = '''
     model/pptp-client.h
     model/pptp-control-connection.h
     model/pptp-control-message.h
-    model/pptp-deadline-timer.h
     model/pptp-control-stream.h
+    model/pptp-deadline-timer.h
     model/pptp-decode-error.h
     model/pptp-down-cause.h
     model/pptp-drop-reason.h
@@ -60,7 +71,6 @@ HEADERS = '''
     model/pptp-gre-l4-protocol.h
     model/pptp-keepalive.h
     model/pptp-node-state.h
-    model/pptp-ppp-session.h
     model/pptp-server.h
     model/pptp-stream-framer.h
     model/pptp-summary.h

@@ -27,7 +27,7 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/pptp-call.h"
 #include "ns3/pptp-helper.h"
-#include "ns3/pptp-ppp-session.h"
+#include "ns3/ppp-session.h"
 #include "ns3/pptp-trace-helper.h"
 
 #include <iomanip>

@@ -36,7 +36,7 @@ class PptpApplicationHelper
     void SetConnectionAttribute(const std::string& name, const AttributeValue& value);
 
     /**
-     * \param name an attribute of ns3::PptpPppSession (Authentication, Username, Mru, ...)
+     * \param name an attribute of ns3::PppSession (Authentication, Username, Mru, ...)
      * \param value its value, given to the PPP session of every call
      */
     void SetPppAttribute(const std::string& name, const AttributeValue& value);

@@ -6,7 +6,7 @@
 
 #include "ns3/log.h"
 #include "pptp-gre-channel.h"
-#include "pptp-ppp-session.h"
+#include "ppp-session.h"
 
 namespace ns3
 {
@@ -73,7 +73,7 @@ PptpApplication::GetTypeId()
 PptpApplication::PptpApplication()
 {
     m_connectionFactory.SetTypeId(PptpControlConnection::GetTypeId());
-    m_pppFactory.SetTypeId(PptpPppSession::GetTypeId());
+    m_pppFactory.SetTypeId(PppSession::GetTypeId());
     m_channelFactory.SetTypeId(PptpGreChannel::GetTypeId());
 }
 

@@ -41,7 +41,7 @@ class PptpApplication : public Application
     /**
      * Set an attribute of the PPP session of each call (authentication, credentials, MRU,
      * LCP echo, ...).
-     * \param name attribute name of ns3::PptpPppSession
+     * \param name attribute name of ns3::PppSession
      * \param value its value
      */
     void SetPppAttribute(const std::string& name, const AttributeValue& value);

@@ -79,7 +79,7 @@ PptpCallDataPath::Start(const ObjectFactory& pppFactory,
                         uint16_t peerProcessingDelay)
 {
     m_channel->Connect(peerCallId, peerWindow, peerProcessingDelay);
-    m_session = pppFactory.Create<PptpPppSession>();
+    m_session = pppFactory.Create<PppSession>();
     m_session->SetLinkUpCallback(MakeCallback(&PptpCallDataPath::LinkUp, this));
     m_session->SetIpUpCallback(MakeCallback(&PptpCallDataPath::IpUp, this));
     m_session->SetDownCallback(MakeCallback(&PptpCallDataPath::PppDown, this));
@@ -88,11 +88,12 @@ PptpCallDataPath::Start(const ObjectFactory& pppFactory,
     Ipv4Address peer = !authenticator                      ? Ipv4Address::GetAny()
                        : m_leased != Ipv4Address::GetAny() ? m_leased
                                                            : Ipv4Address("192.168.100.2");
-    m_session->Start(m_channel,
-                     authenticator ? PptpPppSession::Role::AUTHENTICATOR
-                                   : PptpPppSession::Role::PEER,
+    m_session->Start(MakeCallback(&PptpGreChannel::Send, m_channel),
+                     authenticator ? PppSession::Role::AUTHENTICATOR : PppSession::Role::PEER,
                      authenticator ? localTunnelAddress : Ipv4Address::GetAny(),
                      peer);
+    // Last: frames the channel held for the session are handed over now.
+    m_channel->SetReceiveCallback(MakeCallback(&PppSession::Receive, PeekPointer(m_session)));
 }
 
 void
@@ -226,7 +227,7 @@ PptpCallDataPath::GetChannel() const
     return m_channel;
 }
 
-Ptr<PptpPppSession>
+Ptr<PppSession>
 PptpCallDataPath::GetPppSession() const
 {
     return m_session;

@@ -8,7 +8,7 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/object-factory.h"
 #include "ns3/object.h"
-#include "pptp-ppp-session.h"
+#include "ppp-session.h"
 #include "pptp-tunnel.h"
 
 #include <functional>
@@ -124,7 +124,7 @@ class PptpCallDataPath : public Object
     /// \return the GRE channel (null without data plane)
     Ptr<PptpGreChannel> GetChannel() const;
     /// \return the PPP session (null until the call is up)
-    Ptr<PptpPppSession> GetPppSession() const;
+    Ptr<PppSession> GetPppSession() const;
     /// \return the tunnel (null until IPCP was up)
     Ptr<PptpTunnel> GetTunnel() const;
     /// \return the address leased to the peer (0.0.0.0: none)
@@ -144,7 +144,7 @@ class PptpCallDataPath : public Object
     Owner m_owner;
     Ptr<Node> m_node;
     Ptr<PptpGreChannel> m_channel;
-    Ptr<PptpPppSession> m_session;
+    Ptr<PppSession> m_session;
     Ptr<PptpTunnel> m_tunnel;
     Ipv4Address m_tunnelLocal;                         //!< what IPCP agreed, for the tunnel
     Ipv4Address m_tunnelPeer;                          //!< likewise

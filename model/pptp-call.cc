@@ -643,7 +643,7 @@ PptpCall::GetChannel() const
     return m_dataPath ? m_dataPath->GetChannel() : nullptr;
 }
 
-Ptr<PptpPppSession>
+Ptr<PppSession>
 PptpCall::GetPppSession() const
 {
     return m_dataPath ? m_dataPath->GetPppSession() : nullptr;

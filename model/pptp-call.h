@@ -13,7 +13,7 @@
 #include "ns3/object.h"
 #include "pptp-control-message.h"
 #include "pptp-down-cause.h"
-#include "pptp-ppp-session.h"
+#include "ppp-session.h"
 
 #include <functional>
 #include <memory>
@@ -220,7 +220,7 @@ class PptpCall : public Object
     /// \return the call's GRE data channel (null without data plane, or once ended)
     Ptr<PptpGreChannel> GetChannel() const;
     /// \return the call's PPP session (null without data plane, or once ended)
-    Ptr<PptpPppSession> GetPppSession() const;
+    Ptr<PppSession> GetPppSession() const;
     /// \return the call's tunnel interface (null until IPCP is up)
     Ptr<PptpTunnel> GetTunnel() const;
     /// \return when the tunnel's IP interface came up (zero if never)

@@ -15,7 +15,7 @@
 #include "ns3/uinteger.h"
 #include "pptp-gre-channel.h"
 #include "pptp-node-state.h"
-#include "pptp-ppp-session.h"
+#include "ppp-session.h"
 
 #include <algorithm>
 #include <sstream>
@@ -212,7 +212,7 @@ PptpControlConnection::GetTypeId()
 PptpControlConnection::PptpControlConnection()
 {
     m_channelFactory.SetTypeId(PptpGreChannel::GetTypeId());
-    m_pppFactory.SetTypeId(PptpPppSession::GetTypeId());
+    m_pppFactory.SetTypeId(PppSession::GetTypeId());
 }
 
 PptpControlConnection::~PptpControlConnection() = default;

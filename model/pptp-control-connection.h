@@ -19,7 +19,7 @@
 #include "pptp-deadline-timer.h"
 #include "pptp-drop-reason.h"
 #include "pptp-keepalive.h"
-#include "pptp-ppp-session.h"
+#include "ppp-session.h"
 
 #include <deque>
 #include <map>
@@ -143,7 +143,7 @@ class PptpControlConnection : public Object
      * Set how the data plane of each call is made (GRE channel and PPP session
      * attributes). Without a call to this, the defaults of their attributes are used.
      * \param channel factory of ns3::PptpGreChannel
-     * \param ppp factory of ns3::PptpPppSession
+     * \param ppp factory of ns3::PppSession
      */
     void SetDataPlaneFactories(const ObjectFactory& channel, const ObjectFactory& ppp);
 

@@ -10,7 +10,7 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/virtual-net-device.h"
-#include "pptp-ppp-session.h"
+#include "ppp-session.h"
 #include "pptp-tunnel-routes.h"
 
 #include <sstream>
@@ -94,7 +94,7 @@ PptpTunnel::ParseRoutes(const std::string& text, std::vector<Route>& routes)
 
 void
 PptpTunnel::Up(Ptr<Node> node,
-               Ptr<PptpPppSession> session,
+               Ptr<PppSession> session,
                Ipv4Address local,
                Ipv4Address peer,
                uint16_t mtu,

@@ -17,7 +17,7 @@ namespace ns3
 class Address;
 class Node;
 class Packet;
-class PptpPppSession;
+class PppSession;
 class VirtualNetDevice;
 
 /**
@@ -57,7 +57,7 @@ class PptpTunnel : public Object
      * \param routes networks to route through the tunnel
      */
     void Up(Ptr<Node> node,
-            Ptr<PptpPppSession> session,
+            Ptr<PppSession> session,
             Ipv4Address local,
             Ipv4Address peer,
             uint16_t mtu,
@@ -90,7 +90,7 @@ class PptpTunnel : public Object
     void SessionReceive(Ptr<Packet> packet);
 
     Ptr<Node> m_node;
-    Ptr<PptpPppSession> m_session;
+    Ptr<PppSession> m_session;
     Ptr<VirtualNetDevice> m_device;
     uint32_t m_interface{0};
     Ipv4Address m_local;

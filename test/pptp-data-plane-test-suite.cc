@@ -25,7 +25,7 @@
 #include "ns3/pptp-helper.h"
 #include "ns3/pptp-node-state.h"
 #include "ns3/ppp-frame-header.h"
-#include "ns3/pptp-ppp-session.h"
+#include "ns3/ppp-session.h"
 #include "ns3/pptp-server.h"
 #include "ns3/pptp-tunnel.h"
 #include "ns3/seq-ts-header.h"
@@ -270,7 +270,7 @@ struct TunnelEvents
     std::vector<Ptr<PptpCall>> calls;                         //!< calls whose tunnel came up
     std::vector<Ptr<PptpGreChannel>> channels;                //!< their channels
     std::vector<Ptr<PptpTunnel>> tunnels;                     //!< their tunnels
-    std::vector<Ptr<PptpPppSession>> sessions;                //!< their PPP sessions
+    std::vector<Ptr<PppSession>> sessions;                //!< their PPP sessions
     std::vector<Ipv4Address> localAddresses;                  //!< tunnel address (IPCP)
     std::vector<std::pair<std::string, bool>> authentication; //!< outcomes, from CallUp on
 
@@ -294,7 +294,7 @@ struct TunnelEvents
     {
         callUp.push_back(Simulator::Now());
         // The PPP session starts with the call: watch how authentication ends.
-        if (Ptr<PptpPppSession> session = call->GetPppSession())
+        if (Ptr<PppSession> session = call->GetPppSession())
         {
             session->TraceConnectWithoutContext("Authentication",
                                                 MakeCallback(&TunnelEvents::Auth, this));
@@ -445,7 +445,7 @@ class NegotiationTestCase : public TestCase
         TunnelEvents server;
     };
 
-    void Negotiate(Outcome& run, PptpPppSession::Auth auth, const std::string& clientPassword)
+    void Negotiate(Outcome& run, PppSession::Auth auth, const std::string& clientPassword)
     {
         StarTopology net(1);
         run.pns = net.clientAddresses[0];
@@ -594,7 +594,7 @@ class NegotiationTestCase : public TestCase
     void MsChapV2()
     {
         Outcome run;
-        Negotiate(run, PptpPppSession::AUTH_MSCHAP_V2, "pptp-secret");
+        Negotiate(run, PppSession::AUTH_MSCHAP_V2, "pptp-secret");
         CheckSuccess(run,
                      "LCP Configure-Request, LCP Configure-Ack, CHAP Response, "
                      "IPCP Configure-Request, IPCP Configure-Ack, IPCP Configure-Request",
@@ -636,7 +636,7 @@ class NegotiationTestCase : public TestCase
     void Pap()
     {
         Outcome run;
-        Negotiate(run, PptpPppSession::AUTH_PAP, "pptp-secret");
+        Negotiate(run, PppSession::AUTH_PAP, "pptp-secret");
         CheckSuccess(run,
                      "LCP Configure-Request, LCP Configure-Ack, PAP Auth-Request, "
                      "IPCP Configure-Request, IPCP Configure-Ack, IPCP Configure-Request",
@@ -658,7 +658,7 @@ class NegotiationTestCase : public TestCase
     void ChapMd5()
     {
         Outcome run;
-        Negotiate(run, PptpPppSession::AUTH_CHAP_MD5, "pptp-secret");
+        Negotiate(run, PppSession::AUTH_CHAP_MD5, "pptp-secret");
         CheckSuccess(run,
                      "LCP Configure-Request, LCP Configure-Ack, CHAP Response, "
                      "IPCP Configure-Request, IPCP Configure-Ack, IPCP Configure-Request",
@@ -679,7 +679,7 @@ class NegotiationTestCase : public TestCase
     }
 
     /// The client's password is wrong: the PAC refuses it, and the call ends with PPP.
-    void WrongPassword(PptpPppSession::Auth auth, uint16_t protocol, uint8_t refusal)
+    void WrongPassword(PppSession::Auth auth, uint16_t protocol, uint8_t refusal)
     {
         Outcome run;
         Negotiate(run, auth, "not-the-secret");
@@ -727,8 +727,8 @@ class NegotiationTestCase : public TestCase
         MsChapV2();
         Pap();
         ChapMd5();
-        WrongPassword(PptpPppSession::AUTH_MSCHAP_V2, PPP_PROTOCOL_CHAP, CHAP_FAILURE);
-        WrongPassword(PptpPppSession::AUTH_PAP, PPP_PROTOCOL_PAP, PAP_AUTHENTICATE_NAK);
+        WrongPassword(PppSession::AUTH_MSCHAP_V2, PPP_PROTOCOL_CHAP, CHAP_FAILURE);
+        WrongPassword(PppSession::AUTH_PAP, PPP_PROTOCOL_PAP, PAP_AUTHENTICATE_NAK);
     }
 };
 

@@ -24,7 +24,7 @@
 #include "ns3/point-to-point-net-device.h"
 #include "ns3/pointer.h"
 #include "ns3/pptp-client.h"
-#include "ns3/pptp-ppp-session.h"
+#include "ns3/ppp-session.h"
 #include "ns3/pptp-server.h"
 #include "ns3/queue-size.h"
 #include "ns3/random-variable-stream.h"
@@ -68,19 +68,19 @@ OpenFile(const std::string& path)
     return file;
 }
 
-PptpPppSession::Auth
+PppSession::Auth
 AuthOf(PptpScenarioConfig::Auth auth)
 {
     switch (auth)
     {
         case PptpScenarioConfig::Auth::NONE:
-            return PptpPppSession::AUTH_NONE;
+            return PppSession::AUTH_NONE;
         case PptpScenarioConfig::Auth::PAP:
-            return PptpPppSession::AUTH_PAP;
+            return PppSession::AUTH_PAP;
         case PptpScenarioConfig::Auth::CHAP_MD5:
-            return PptpPppSession::AUTH_CHAP_MD5;
+            return PppSession::AUTH_CHAP_MD5;
         default:
-            return PptpPppSession::AUTH_MSCHAP_V2;
+            return PppSession::AUTH_MSCHAP_V2;
     }
 }
 

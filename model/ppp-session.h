@@ -2,26 +2,27 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#ifndef PPTP_PPP_SESSION_H
-#define PPTP_PPP_SESSION_H
+#ifndef PPP_SESSION_H
+#define PPP_SESSION_H
 
 #include "ns3/callback.h"
-#include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
-#include "ppp-control-packet.h"
+#include "ppp-auth.h"
 #include "ppp-fsm.h"
 
 #include <memory>
+#include <string>
 
 namespace ns3
 {
 
 class Packet;
-class PptpGreChannel;
+class PppIpcp;
+class PppLcp;
 
 /**
  * \ingroup pptp
@@ -67,18 +68,20 @@ std::string PppDropReasonName(PppDropReason reason);
 
 /**
  * \ingroup pptp
- * The PPP endpoint of one PPTP call, carried by its GRE channel.
+ * The PPP endpoint of one PPTP call: the phases of RFC 1661 over a frame
+ * transport (the call's GRE channel), as pppd runs them.
  *
- * Phases as RFC 1661 has them: LCP negotiates the link (MRU, ACCM, the
- * authentication protocol, magic numbers, protocol and address/control field
- * compression); then the authenticator (the PAC side, as pptpd's pppd) checks
- * the peer with PAP (RFC 1334), CHAP-MD5 (RFC 1994) or MS-CHAPv2 (RFC 2759);
- * then IPCP (RFC 1332) gives the peer an address from the authenticator's pool.
- * While the link is up, LCP Echo-Requests every LcpEchoInterval detect a dead
- * peer after LcpEchoFailure unanswered ones, like pppd's lcp-echo-interval and
- * lcp-echo-failure. IPv4 datagrams flow once IPCP is open.
+ * LCP (PppLcp) negotiates the link; then the authenticator (the PAC side, as
+ * pptpd's pppd) checks the peer with PAP (PppPap) or CHAP-MD5 or MS-CHAPv2
+ * (PppChap); then IPCP (PppIpcp) gives the peer an address from the
+ * authenticator's pool, and IPv4 datagrams flow. While the link is up, LCP
+ * Echo-Requests every LcpEchoInterval detect a dead peer after LcpEchoFailure
+ * unanswered ones, like pppd's lcp-echo-interval and lcp-echo-failure. The
+ * session frames and unframes (PppFrameHeader), routes each frame to its
+ * protocol, answers a protocol it does not speak with LCP Protocol-Reject,
+ * and drops, counts and traces what it cannot use.
  */
-class PptpPppSession : public Object
+class PppSession : public Object
 {
   public:
     /// Which end of the PPP link.
@@ -88,14 +91,12 @@ class PptpPppSession : public Object
         AUTHENTICATOR, //!< authenticates the peer and assigns its address (the PAC side)
     };
 
-    /// Authentication protocols.
-    enum Auth
-    {
-        AUTH_NONE,
-        AUTH_PAP,
-        AUTH_CHAP_MD5,
-        AUTH_MSCHAP_V2,
-    };
+    /// The authentication protocols, by the names the Authentication attribute takes.
+    using Auth = PppAuthProtocol;
+    static constexpr Auth AUTH_NONE = PPP_AUTH_NONE;           //!< no authentication
+    static constexpr Auth AUTH_PAP = PPP_AUTH_PAP;             //!< PAP
+    static constexpr Auth AUTH_CHAP_MD5 = PPP_AUTH_CHAP_MD5;   //!< CHAP with MD5
+    static constexpr Auth AUTH_MSCHAP_V2 = PPP_AUTH_MSCHAP_V2; //!< MS-CHAPv2
 
     /**
      * \brief Get the type ID.
@@ -103,21 +104,24 @@ class PptpPppSession : public Object
      */
     static TypeId GetTypeId();
 
-    PptpPppSession();
-    ~PptpPppSession() override;
+    PppSession();
+    ~PppSession() override;
 
     /**
-     * Start LCP over a channel.
-     * \param channel the call's GRE channel
+     * Start LCP over a frame transport.
+     * \param send sends a PPP frame (framing included) to the peer; false if it was dropped
      * \param role PEER or AUTHENTICATOR
      * \param localAddress AUTHENTICATOR: its own tunnel address; PEER: the address to ask for
      *        (0.0.0.0: let the authenticator choose)
      * \param peerAddress AUTHENTICATOR: the address to give the peer; PEER: unused
      */
-    void Start(Ptr<PptpGreChannel> channel,
+    void Start(Callback<bool, Ptr<Packet>> send,
                Role role,
                Ipv4Address localAddress,
                Ipv4Address peerAddress);
+
+    /// \param frame a PPP frame from the peer (framing included)
+    void Receive(Ptr<Packet> frame);
 
     /**
      * End the link politely: LCP Terminate-Request, wait for the Ack (or the
@@ -132,7 +136,7 @@ class PptpPppSession : public Object
     /**
      * Send an IPv4 datagram through the link.
      * \param packet the datagram, IPv4 header included
-     * \return false if IPCP is not open or the channel dropped it
+     * \return false if IPCP is not open or the transport dropped it
      */
     bool SendIp(Ptr<Packet> packet);
 
@@ -198,55 +202,27 @@ class PptpPppSession : public Object
   private:
     void DoDispose() override;
 
-    /// A frame from the channel.
-    void ReceiveFrame(Ptr<Packet> frame);
     /// Send a control packet of a protocol (full PPP framing, as RFC 1661 asks for LCP).
     void SendControl(uint16_t protocol, const PppControlPacket& packet);
-    /// Answer a frame of a protocol not spoken here with an LCP Protocol-Reject.
-    void SendProtocolReject(uint16_t protocol, const std::vector<uint8_t>& information);
     /// Count and trace a dropped frame.
     void Drop(Ptr<const Packet> frame, PppDropReason reason);
 
-    // LCP.
-    std::vector<PppOption> BuildLcpRequest();
-    uint8_t CheckLcpRequest(const std::vector<PppOption>& request,
-                            bool rejectInsteadOfNak,
-                            std::vector<PppOption>& reply);
-    void LcpNaked(const std::vector<PppOption>& options);
-    void LcpRejected(const std::vector<PppOption>& options);
-    bool LcpOtherCode(const PppControlPacket& packet);
+    // What the protocols report.
     void LcpUp();
     void LcpFinished(PppFsm::Finish finish);
-    /// The peer's Protocol-Reject: the protocol it names is not spoken by the peer.
-    void ProtocolRejected(const PppControlPacket& packet);
-    void SendLcpEcho();
-
-    // Authentication.
+    void ProtocolRejected(uint16_t protocol);
     void StartAuthentication();
-    void ReceivePap(const PppControlPacket& packet);
-    void ReceiveChap(const PppControlPacket& packet);
-    void SendPapRequest();
-    void SendChallenge();
-    void AuthRetry();
-    void AuthDone(bool success);
-
-    // IPCP.
-    std::vector<PppOption> BuildIpcpRequest();
-    uint8_t CheckIpcpRequest(const std::vector<PppOption>& request,
-                             bool rejectInsteadOfNak,
-                             std::vector<PppOption>& reply);
+    void AuthDone(PppAuth::Result result);
+    void IpcpUp();
     /// IPCP finished: with no network protocol left, LCP closes the link (as pppd does).
     void IpcpFinished(PppFsm::Finish finish);
-    void IpcpNaked(const std::vector<PppOption>& options);
-    void IpcpUp();
 
     void GoDown(PppDownReason reason);
-    std::vector<uint8_t> RandomBytes(uint32_t n);
-    static std::string AuthName(Auth auth);
+    void StopAuthentication();
 
     // Attributes.
     uint16_t m_mru;
-    Auth m_auth;
+    PppAuthProtocol m_auth;
     std::string m_username;
     std::string m_password;
     Time m_lcpEchoInterval;
@@ -256,34 +232,14 @@ class PptpPppSession : public Object
     bool m_requestCompression;
 
     // State.
-    Ptr<PptpGreChannel> m_channel;
+    Callback<bool, Ptr<Packet>> m_send;
     Role m_role{Role::PEER};
-    std::unique_ptr<PppFsm> m_lcp;
-    std::unique_ptr<PppFsm> m_ipcp;
     Ptr<UniformRandomVariable> m_random;
-    uint32_t m_magic{0};
-    bool m_sendMru{true};
-    bool m_sendAccm{true};
-    bool m_sendMagic{true};
-    bool m_sendCompression{true};
-    uint16_t m_peerMru{1500};
-    uint32_t m_peerAccm{0xFFFFFFFF};
-    uint32_t m_localAccm{0};
-    bool m_compress{false};          //!< the peer accepts PFC and ACFC: send compressed frames
-    Auth m_peerWantsAuth{AUTH_NONE}; //!< PEER: the protocol the authenticator asked for
-    Ipv4Address m_localAddress;
-    Ipv4Address m_peerAddress;
+    std::unique_ptr<PppLcp> m_lcp;
+    std::unique_ptr<PppAuth> m_pap;
+    std::unique_ptr<PppAuth> m_chap;
+    std::unique_ptr<PppIpcp> m_ipcp;
     bool m_authDone{false};
-    uint8_t m_authId{0};
-    uint32_t m_authTries{0};
-    std::vector<uint8_t> m_challenge;
-    std::vector<uint8_t> m_peerChallenge; //!< MS-CHAPv2: the peer's, for the authenticator response
-    std::vector<uint8_t> m_ntResponse;    //!< MS-CHAPv2: what the peer sent
-    EventId m_authTimer;
-    EventId m_echoTimer;
-    uint32_t m_echoMisses{0};
-    uint8_t m_echoNumber{0}; //!< identifier of the next LCP Echo-Request (0 after LCP opens)
-    uint8_t m_rejectId{0};   //!< identifier of the last LCP Protocol-Reject
     bool m_down{false};
     Callback<void> m_terminated;
 
@@ -300,4 +256,4 @@ class PptpPppSession : public Object
 
 } // namespace ns3
 
-#endif /* PPTP_PPP_SESSION_H */
+#endif /* PPP_SESSION_H */
