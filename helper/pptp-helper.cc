@@ -84,4 +84,18 @@ PptpClientHelper::PptpClientHelper(Ipv4Address server, uint16_t port)
     SetAttribute("RemotePort", UintegerValue(port));
 }
 
+int64_t
+PptpApplicationHelper::AssignStreams(ApplicationContainer apps, int64_t stream)
+{
+    int64_t current = stream;
+    for (auto it = apps.Begin(); it != apps.End(); ++it)
+    {
+        if (Ptr<PptpApplication> app = DynamicCast<PptpApplication>(*it))
+        {
+            current += app->AssignStreams(current);
+        }
+    }
+    return current - stream;
+}
+
 } // namespace ns3

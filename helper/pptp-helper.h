@@ -61,6 +61,15 @@ class PptpApplicationHelper
      */
     ApplicationContainer Install(Ptr<Node> node) const;
 
+    /**
+     * Assign fixed random variable streams to the PPTP applications installed (ns-3's
+     * convention for reproducible random variables: see PptpApplication::AssignStreams).
+     * \param apps the applications (those that are not PPTP's are left alone)
+     * \param stream first stream index to use
+     * \return the number of stream indices assigned
+     */
+    static int64_t AssignStreams(ApplicationContainer apps, int64_t stream);
+
   protected:
     /// \param typeId the application's type
     explicit PptpApplicationHelper(TypeId typeId);

@@ -176,6 +176,12 @@ PppSession::AssignStreams(int64_t stream)
 }
 
 void
+PppSession::SetRandomVariable(Ptr<UniformRandomVariable> random)
+{
+    m_random = random;
+}
+
+void
 PppSession::Start(Callback<bool, Ptr<Packet>> send,
                   Role role,
                   Ipv4Address localAddress,

@@ -178,6 +178,13 @@ class PppSession : public Object
     int64_t AssignStreams(int64_t stream);
 
     /**
+     * Draw from a random variable of the owner's instead of this session's own (the
+     * application's AssignStreams gives all the sessions of its calls one fixed stream).
+     * \param random the variable (before Start)
+     */
+    void SetRandomVariable(Ptr<UniformRandomVariable> random);
+
+    /**
      * TracedCallback signature for automaton state changes.
      * \param protocol "LCP" or "IPCP"
      * \param oldState the state left

@@ -4,9 +4,11 @@
 
 #include "pptp-application.h"
 
+#include "ns3/integer.h"
 #include "ns3/log.h"
-#include "pptp-gre-channel.h"
 #include "ppp-session.h"
+#include "pptp-gre-channel.h"
+#include "pptp-node-state.h"
 
 namespace ns3
 {
@@ -97,13 +99,41 @@ PptpApplication::SetChannelAttribute(const std::string& name, const AttributeVal
     m_channelFactory.Set(name, value);
 }
 
+int64_t
+PptpApplication::AssignStreams(int64_t stream)
+{
+    // Made with its stream, so that it takes none of the streams ns-3 numbers automatically:
+    // assigning streams here does not move the random variables made after.
+    m_pppRandom = CreateObjectWithAttributes<UniformRandomVariable>("Stream", IntegerValue(stream));
+    m_nodeStream = stream + 1;
+    return 2;
+}
+
+void
+PptpApplication::DoDispose()
+{
+    m_pppRandom = nullptr;
+    Application::DoDispose();
+}
+
 Ptr<PptpControlConnection>
 PptpApplication::CreateConnection()
 {
     using Conn = Ptr<const PptpControlConnection>;
     using State = PptpControlConnection::State;
+    if (m_nodeStream >= 0)
+    {
+        // The node's Call ID draw is made with the node's first connection.
+        PptpNodeState::Get(GetNode())->AssignStreams(m_nodeStream);
+        m_nodeStream = -1;
+    }
+
     Ptr<PptpControlConnection> c = m_connectionFactory.Create<PptpControlConnection>();
     c->SetDataPlaneFactories(m_channelFactory, m_pppFactory);
+    if (m_pppRandom)
+    {
+        c->SetPppRandomVariable(m_pppRandom);
+    }
     // Each of the connection's sources feeds the application's source of the same name.
     c->TraceConnectWithoutContext(
         "Tx",

@@ -7,6 +7,7 @@
 
 #include "ns3/application.h"
 #include "ns3/object-factory.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 #include "pptp-control-connection.h"
 
@@ -53,14 +54,28 @@ class PptpApplication : public Application
      */
     void SetChannelAttribute(const std::string& name, const AttributeValue& value);
 
+    /**
+     * Assign fixed random variable streams to the random variables of this application:
+     * the one the PPP sessions of all its calls draw from (magic numbers, CHAP challenges)
+     * and the node's Call ID draw (the first Call ID, drawn at random as pptp-linux does).
+     * Without it, each PPP session draws from a variable of its own.
+     * \param stream first stream index to use
+     * \return the number of stream indices assigned (2)
+     */
+    int64_t AssignStreams(int64_t stream);
+
   protected:
+    void DoDispose() override;
+
     /// \return a new control connection with the configured attributes, its traces forwarded
     Ptr<PptpControlConnection> CreateConnection();
 
   private:
-    ObjectFactory m_connectionFactory; //!< makes the control connections
-    ObjectFactory m_pppFactory;        //!< makes the calls' PPP sessions
-    ObjectFactory m_channelFactory;    //!< makes the calls' GRE channels
+    ObjectFactory m_connectionFactory;      //!< makes the control connections
+    ObjectFactory m_pppFactory;             //!< makes the calls' PPP sessions
+    ObjectFactory m_channelFactory;         //!< makes the calls' GRE channels
+    Ptr<UniformRandomVariable> m_pppRandom; //!< the sessions' variable, once streams are assigned
+    int64_t m_nodeStream{-1};               //!< the node's Call ID stream (-1: not assigned)
 
     TracedCallback<Ptr<const PptpControlConnection>, const PptpControlMessage&> m_txTrace;
     TracedCallback<Ptr<const PptpControlConnection>, const PptpControlMessage&> m_rxTrace;

@@ -72,6 +72,7 @@ PptpCallDataPath::LeaseAddress(const std::function<Ipv4Address()>& allocate,
 
 void
 PptpCallDataPath::Start(const ObjectFactory& pppFactory,
+                        Ptr<UniformRandomVariable> pppRandom,
                         bool authenticator,
                         Ipv4Address localTunnelAddress,
                         uint16_t peerCallId,
@@ -80,6 +81,11 @@ PptpCallDataPath::Start(const ObjectFactory& pppFactory,
 {
     m_channel->Connect(peerCallId, peerWindow, peerProcessingDelay);
     m_session = pppFactory.Create<PppSession>();
+    if (pppRandom)
+    {
+        m_session->SetRandomVariable(pppRandom);
+    }
+
     m_session->SetLinkUpCallback(MakeCallback(&PptpCallDataPath::LinkUp, this));
     m_session->SetIpUpCallback(MakeCallback(&PptpCallDataPath::IpUp, this));
     m_session->SetDownCallback(MakeCallback(&PptpCallDataPath::PppDown, this));

@@ -84,6 +84,7 @@ class PptpCallDataPath : public Object
     /**
      * The call is up: connect the channel to the peer and start PPP over it.
      * \param pppFactory makes the PPP session
+     * \param pppRandom what it draws from (null: a variable of its own)
      * \param authenticator true on the PAC side (it authenticates the peer, gives its address)
      * \param localTunnelAddress the PAC's tunnel address (a PNS lets the PAC choose its own)
      * \param peerCallId the peer's Call ID
@@ -91,7 +92,9 @@ class PptpCallDataPath : public Object
      * \param peerProcessingDelay the peer's Packet Processing Delay
      */
     void Start(const ObjectFactory& pppFactory,
+               Ptr<UniformRandomVariable> pppRandom,
                bool authenticator,
+
                Ipv4Address localTunnelAddress,
                uint16_t peerCallId,
                uint16_t peerWindow,

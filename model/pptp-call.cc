@@ -333,6 +333,7 @@ PptpCall::Establish()
         {
             // Set-Link-Info follows LCP, with the negotiated ACCM.
             m_dataPath->Start(m_settings->pppFactory,
+                              m_settings->pppRandom,
                               pac,
                               m_settings->tunnelLocal,
                               m_peerCallId,

@@ -11,9 +11,9 @@
 #include "ns3/nstime.h"
 #include "ns3/object-factory.h"
 #include "ns3/object.h"
+#include "ppp-session.h"
 #include "pptp-control-message.h"
 #include "pptp-down-cause.h"
-#include "ppp-session.h"
 
 #include <functional>
 #include <memory>
@@ -81,7 +81,8 @@ class PptpCall : public Object
         std::string tunnelNetworks;   //!< PNS: routed through each tunnel
         ObjectFactory channelFactory; //!< GRE channels
         ObjectFactory pppFactory;     //!< PPP sessions
-        Ipv4Address tunnelLocal;      //!< PAC: its tunnel address
+        Ptr<UniformRandomVariable> pppRandom; //!< what the sessions draw from (null: their own)
+        Ipv4Address tunnelLocal;              //!< PAC: its tunnel address
         std::function<Ipv4Address()> allocateAddress;    //!< PAC: a pool address, or 0.0.0.0
         std::function<void(Ipv4Address)> releaseAddress; //!< PAC: back to the pool
     };

@@ -13,9 +13,9 @@
 #include "ns3/socket.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
+#include "ppp-session.h"
 #include "pptp-gre-channel.h"
 #include "pptp-node-state.h"
-#include "ppp-session.h"
 
 #include <algorithm>
 #include <sstream>
@@ -372,6 +372,12 @@ PptpControlConnection::SetDataPlaneFactories(const ObjectFactory& channel, const
 {
     m_channelFactory = channel;
     m_pppFactory = ppp;
+}
+
+void
+PptpControlConnection::SetPppRandomVariable(Ptr<UniformRandomVariable> random)
+{
+    m_pppRandom = random;
 }
 
 void
@@ -760,6 +766,7 @@ PptpControlConnection::CallSettings() const
     s->tunnelNetworks = m_tunnelNetworks;
     s->channelFactory = m_channelFactory;
     s->pppFactory = m_pppFactory;
+    s->pppRandom = m_pppRandom;
     s->tunnelLocal = m_tunnelLocal;
     if (!m_allocateAddress.IsNull())
     {

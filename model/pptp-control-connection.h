@@ -12,6 +12,7 @@
 #include "ns3/object-factory.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
+#include "ppp-session.h"
 #include "pptp-call-set.h"
 #include "pptp-call.h"
 #include "pptp-control-message.h"
@@ -19,7 +20,6 @@
 #include "pptp-deadline-timer.h"
 #include "pptp-drop-reason.h"
 #include "pptp-keepalive.h"
-#include "ppp-session.h"
 
 #include <deque>
 #include <map>
@@ -146,6 +146,13 @@ class PptpControlConnection : public Object
      * \param ppp factory of ns3::PppSession
      */
     void SetDataPlaneFactories(const ObjectFactory& channel, const ObjectFactory& ppp);
+
+    /**
+     * Have the PPP sessions of this connection's calls draw from one random variable
+     * (PptpApplication::AssignStreams); without it each session has its own.
+     * \param random the variable
+     */
+    void SetPppRandomVariable(Ptr<UniformRandomVariable> random);
 
     /**
      * PAC: the tunnel addresses IPCP hands out.
@@ -344,6 +351,8 @@ class PptpControlConnection : public Object
     std::string m_tunnelNetworks;
     ObjectFactory m_channelFactory;
     ObjectFactory m_pppFactory;
+    Ptr<UniformRandomVariable> m_pppRandom;
+
     Ipv4Address m_tunnelLocal{"192.168.100.1"};
     Callback<Ipv4Address> m_allocateAddress;
     Callback<void, Ipv4Address> m_releaseAddress;

@@ -8,7 +8,9 @@
 // crossing each other.
 
 #include "ns3/boolean.h"
+#include "ns3/packet.h"
 #include "ns3/pptp-client.h"
+#include "ns3/pptp-gre-channel.h"
 #include "ns3/pptp-helper.h"
 #include "ns3/pptp-server.h"
 #include "ns3/test.h"
@@ -600,6 +602,101 @@ class CollisionTestCase : public TestCase
     }
 };
 
+/**
+ * AssignStreams (ns-3's convention): with streams assigned, the Call IDs and the PPP
+ * sessions' draws (magic numbers, CHAP challenges) are the same whatever other random
+ * variables the simulation made before; without, they move with them.
+ */
+class AssignStreamsTestCase : public TestCase
+{
+  public:
+    AssignStreamsTestCase()
+        : TestCase("AssignStreams: Call IDs and PPP draws fixed whatever else draws")
+    {
+    }
+
+  private:
+    /// What one run drew.
+    struct Drawn
+    {
+        uint16_t clientCallId{0};
+        uint16_t serverCallId{0};
+        std::vector<uint8_t> firstLcpRequest; //!< the PNS's (its magic number in it)
+    };
+
+    static void CallUp(Drawn* d, bool client, Ptr<const PptpCall> call, Time)
+    {
+        (client ? d->clientCallId : d->serverCallId) = call->GetLocalCallId();
+    }
+
+    static void ChannelTx(Drawn* d, Ptr<const Packet> frame, const PptpGreHeader&)
+    {
+        if (d->firstLcpRequest.empty() && frame->GetSize() > 0)
+        {
+            d->firstLcpRequest.resize(frame->GetSize());
+            frame->CopyData(d->firstLcpRequest.data(), d->firstLcpRequest.size());
+        }
+    }
+
+    static void WatchChannel(Drawn* d,
+                             Ptr<const PptpCall> call,
+                             PptpCall::State,
+                             PptpCall::State to)
+    {
+        if (to == PptpCall::State::WAIT_REPLY && call->GetChannel())
+        {
+            call->GetChannel()->TraceConnectWithoutContext("Tx", MakeBoundCallback(&ChannelTx, d));
+        }
+    }
+
+    /// \param others random variables made first \param assign assign streams
+    Drawn Run(uint32_t others, bool assign)
+    {
+        std::vector<Ptr<UniformRandomVariable>> taken;
+        for (uint32_t i = 0; i < others; ++i)
+        {
+            taken.push_back(CreateObject<UniformRandomVariable>()); // takes an automatic stream
+        }
+        StarTopology net(1);
+        PptpServerHelper serverHelper;
+        ApplicationContainer apps = serverHelper.Install(net.server);
+        PptpClientHelper clientHelper(net.serverAddresses[0]);
+        apps.Add(clientHelper.Install(net.clients.Get(0)));
+        Drawn drawn;
+        apps.Get(0)->TraceConnectWithoutContext("CallUp",
+                                                MakeBoundCallback(&CallUp, &drawn, false));
+        apps.Get(1)->TraceConnectWithoutContext("CallUp", MakeBoundCallback(&CallUp, &drawn, true));
+        apps.Get(1)->TraceConnectWithoutContext("CallState",
+                                                MakeBoundCallback(&WatchChannel, &drawn));
+        if (assign)
+        {
+            NS_TEST_EXPECT_MSG_EQ(PptpApplicationHelper::AssignStreams(apps, 100), 4, "2 each");
+        }
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        Simulator::Destroy();
+        return drawn;
+    }
+
+    void DoRun() override
+    {
+        Drawn a = Run(0, true);
+        Drawn b = Run(3, true);
+        NS_TEST_ASSERT_MSG_NE(a.clientCallId, 0, "a call came up");
+        NS_TEST_EXPECT_MSG_EQ(a.clientCallId, b.clientCallId, "the PNS's Call ID is fixed");
+        NS_TEST_EXPECT_MSG_EQ(a.serverCallId, b.serverCallId, "the PAC's Call ID is fixed");
+        NS_TEST_ASSERT_MSG_GT(a.firstLcpRequest.size(), 10u, "LCP sent");
+        NS_TEST_EXPECT_MSG_EQ(a.firstLcpRequest.size(), b.firstLcpRequest.size(), "both ways");
+
+        NS_TEST_EXPECT_MSG_EQ((a.firstLcpRequest == b.firstLcpRequest),
+                              true,
+                              "the same magic number in the PNS's first LCP request");
+        Drawn c = Run(0, false);
+        Drawn d = Run(3, false);
+        NS_TEST_EXPECT_MSG_NE(c.clientCallId, d.clientCallId, "without it, the draws move");
+    }
+};
+
 class PptpControlPlaneTestSuite : public TestSuite
 {
   public:
@@ -613,6 +710,7 @@ class PptpControlPlaneTestSuite : public TestSuite
         AddTestCase(new MaxChannelsTestCase, TestCase::QUICK);
         AddTestCase(new RedialTestCase, TestCase::QUICK);
         AddTestCase(new CollisionTestCase, TestCase::QUICK);
+        AddTestCase(new AssignStreamsTestCase, TestCase::QUICK);
     }
 };
 

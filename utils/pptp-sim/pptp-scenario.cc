@@ -4,8 +4,9 @@
 
 #include "pptp-scenario.h"
 
+#include "infra/defaults-guard.h"
+#include "infra/interface-tcp-helper.h"
 #include "infra/ipv4-prefix-routing-helper.h"
-#include "ns3/pptp-tunnel-routes.h"
 #include "ns3/boolean.h"
 #include "ns3/bulk-send-helper.h"
 #include "ns3/config.h"
@@ -23,9 +24,12 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/point-to-point-net-device.h"
 #include "ns3/pointer.h"
-#include "ns3/pptp-client.h"
 #include "ns3/ppp-session.h"
+#include "ns3/pptp-client.h"
+#include "ns3/pptp-helper.h"
 #include "ns3/pptp-server.h"
+#include "ns3/pptp-trace-helper.h"
+#include "ns3/pptp-tunnel-routes.h"
 #include "ns3/queue-size.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
@@ -33,10 +37,6 @@
 #include "ns3/string.h"
 #include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
-#include "infra/defaults-guard.h"
-#include "ns3/pptp-helper.h"
-#include "infra/interface-tcp-helper.h"
-#include "ns3/pptp-trace-helper.h"
 
 #include <filesystem>
 #include <fstream>
@@ -51,6 +51,9 @@ namespace
 
 /// First port of the sinks on the host: client i sends to FIRST_PORT + i.
 const uint16_t FIRST_PORT = 20000;
+/// The first random stream of the PPTP applications (two each: see AssignStreams).
+const int64_t PPTP_STREAMS = 1000;
+
 /// TCP segments that fill the tunnel's MTU (1400): 20 bytes of IPv4, 32 of TCP with options.
 const uint32_t SEGMENT_SIZE = 1348;
 /// pcap files written at most (one per device; file descriptors are finite).
@@ -309,6 +312,9 @@ PptpScenario::InstallApplications(const std::string& folder)
         m_metrics->WatchClient(i, DynamicCast<PptpClient>(app.Get(0)));
         all.Add(app);
     }
+    // Fixed streams for PPTP's own random draws (Call IDs, magic numbers, challenges), as
+    // ns-3 has them: the same seed and run give the same numbers whatever else is built.
+    PptpApplicationHelper::AssignStreams(all, PPTP_STREAMS);
 
     // The traffic's sinks, one per client so that each client's goodput is its own.
     if (c.traffic != PptpScenarioConfig::Traffic::NONE)
