@@ -402,7 +402,7 @@ class PptpHostileScaleTestSuite : public TestSuite
     PptpHostileScaleTestSuite()
         : TestSuite("pptp-hostile-scale", SYSTEM)
     {
-        AddTestCase(new HostileScaleTestCase, TestCase::QUICK);
+        AddTestCase(new HostileScaleTestCase, TestCase::EXTENSIVE);
     }
 };
 
