@@ -112,16 +112,18 @@ TEST_SOURCES = '''
     test/pptp-control-malformed-test-suite.cc
     test/pptp-control-message-test-suite.cc
     test/pptp-control-plane-test-suite.cc
-    test/pptp-data-plane-test-suite.cc
     test/pptp-deadline-timer-test-suite.cc
+    test/pptp-gre-channel-test-suite.cc
     test/pptp-gre-header-test-suite.cc
     test/pptp-hostile-peer-test-suite.cc
     test/pptp-hostile-scale-test-suite.cc
     test/pptp-ipv4-prefix-routing-test-suite.cc
     test/pptp-keepalive-test-suite.cc
+    test/pptp-lcp-echo-test-suite.cc
     test/pptp-ppp-crypto-test-suite.cc
     test/pptp-ppp-frame-header-test-suite.cc
     test/pptp-ppp-fsm-test-suite.cc
+    test/pptp-ppp-negotiation-test-suite.cc
     test/pptp-scenario-test-suite.cc
     test/pptp-sim-options-test-suite.cc
     test/pptp-sim-test-suite.cc
@@ -129,6 +131,7 @@ TEST_SOURCES = '''
     test/pptp-summary-test-suite.cc
     test/pptp-trace-helper-test-suite.cc
     test/pptp-tshark-interop-test-suite.cc
+    test/pptp-tunnel-test-suite.cc
 '''.split()
 
 UTILS_SOURCES = INFRA_SOURCES + SIM_SOURCES + BENCH_SOURCES + TRACE_SUMMARY_SOURCES

@@ -10,14 +10,14 @@
 // window delivers its flow; InterfaceTcpHelper gives each interface its
 // own TCP instance once.
 
+#include "infra/interface-tcp-helper.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4.h"
 #include "ns3/point-to-point-helper.h"
-#include "pptp-bench/pptp-benchmark.h"
-#include "infra/interface-tcp-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-l4-protocol.h"
 #include "ns3/test.h"
+#include "pptp-bench/pptp-benchmark.h"
 #include "pptp-test-utils.h"
 
 #include <set>

@@ -7,11 +7,11 @@
 // malformed packets, unreadable files, and the lines of a real pptpd and
 // pptp-linux session captured in network namespaces (test/captures/).
 
-#include "pptp-trace-summary/pptp-capture-summary.h"
 #include "ns3/test.h"
 #include "pptp-capture-builder.h"
 #include "pptp-sample-messages.h"
 #include "pptp-test-utils.h"
+#include "pptp-trace-summary/pptp-capture-summary.h"
 
 #include <fstream>
 

@@ -7,8 +7,8 @@
 // routes follow interfaces and addresses; RouteInput delivers, forwards or
 // refuses; a PPTP tunnel's routes go to it and leave with the tunnel.
 
-#include "ns3/internet-stack-helper.h"
 #include "infra/ipv4-prefix-routing-helper.h"
+#include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-route.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"

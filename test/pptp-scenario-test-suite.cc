@@ -10,13 +10,13 @@
 // written whole (and only then) with its files; ns-3 defaults are restored.
 
 #include "ns3/config.h"
+#include "ns3/string.h"
+#include "ns3/test.h"
+#include "ns3/uinteger.h"
 #include "pptp-sim/pptp-json.h"
 #include "pptp-sim/pptp-results-folder.h"
 #include "pptp-sim/pptp-scenario.h"
 #include "pptp-sim/pptp-sim-options.h"
-#include "ns3/string.h"
-#include "ns3/test.h"
-#include "ns3/uinteger.h"
 
 #include <filesystem>
 #include <fstream>

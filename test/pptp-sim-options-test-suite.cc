@@ -8,11 +8,11 @@
 // allowed, JSON written and read back, and the expansion of a sweep into
 // points, job lines and a Slurm script.
 
+#include "ns3/test.h"
 #include "pptp-sim/pptp-json.h"
 #include "pptp-sim/pptp-sim-options.h"
 #include "pptp-sim/pptp-sim-units.h"
 #include "pptp-sim/pptp-sweep.h"
-#include "ns3/test.h"
 
 #include <algorithm>
 #include <cmath>

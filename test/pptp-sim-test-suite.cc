@@ -12,8 +12,8 @@
 // The build gives the program's path (PPTP_SIM_EXECUTABLE); a case fails when the program
 // is not there (none passes for want of something to run).
 
-#include "pptp-sim/pptp-sim-options.h"
 #include "ns3/test.h"
+#include "pptp-sim/pptp-sim-options.h"
 
 #include <algorithm>
 #include <cstdio>

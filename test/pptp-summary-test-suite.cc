@@ -5,8 +5,8 @@
 // The one-line summaries troubleshooters read: exact text for every control
 // message, for each GRE shape and for malformed input.
 
-#include "ns3/pptp-gre-header.h"
 #include "ns3/ppp-frame-header.h"
+#include "ns3/pptp-gre-header.h"
 #include "ns3/pptp-summary.h"
 #include "ns3/test.h"
 #include "pptp-sample-messages.h"

@@ -8,7 +8,6 @@
 // must equal the value encoded, with no malformed packet and no expert error.
 // tshark is installed by `make test` (scripts/install-deps.sh).
 
-#include "pptp-trace-summary/pptp-capture-summary.h"
 #include "ns3/pptp-gre-header.h"
 #include "ns3/pptp-helper.h"
 #include "ns3/pptp-summary.h"
@@ -17,6 +16,7 @@
 #include "pptp-capture-builder.h"
 #include "pptp-sample-messages.h"
 #include "pptp-test-topology.h"
+#include "pptp-trace-summary/pptp-capture-summary.h"
 
 #include <algorithm>
 #include <cstdio>
