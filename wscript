@@ -144,6 +144,9 @@ def configure(conf):
     conf.check_cxx(lib='boost_program_options', header_name='boost/program_options.hpp',
                    uselib_store='BOOST_PROGRAM_OPTIONS', mandatory=True,
                    msg='Checking for Boost.Program_options')
+    # summary.json is written with nlohmann's JSON (nlohmann-json3-dev), header-only.
+    conf.check_cxx(header_name='nlohmann/json.hpp', mandatory=True,
+                   msg="Checking for nlohmann's JSON")
 
 
 def build(bld):
@@ -155,8 +158,7 @@ def build(bld):
     headers.source = HEADERS
 
     utils = bld.path.find_dir('utils').abspath()
-    plot = 'PPTP_PLOT_SCRIPT_PATH="%s"' % bld.path.find_node(
-        'utils/pptp-sim/pptp-plot.py').abspath()
+    scripts = 'PPTP_SCRIPT_FOLDER_PATH="%s"' % bld.path.find_dir('utils/pptp-sim').abspath()
 
     # The programs are built with the module (their suites run them), examples or not.
     programs = {
@@ -173,14 +175,14 @@ def build(bld):
         program.includes = [utils]
         if name == 'pptp-sim':
             program.uselib = 'BOOST_PROGRAM_OPTIONS'
-            program.defines = [plot]
+            program.defines = [scripts]
 
     module_test = bld.create_ns3_module_test_library('pptp')
     module_test.source = TEST_SOURCES + UTILS_SOURCES
     module_test.includes = [utils]
     module_test.uselib = 'BOOST_PROGRAM_OPTIONS'
     sim = bld.get_tgen_by_name('pptp-sim')
-    module_test.defines = [plot, 'PPTP_SIM_EXECUTABLE="%s"'
+    module_test.defines = [scripts, 'PPTP_SIM_EXECUTABLE="%s"'
                            % sim.path.get_bld().make_node(sim.target).abspath()]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -5,9 +5,7 @@
 #include "ppp-auth.h"
 
 #include "ns3/simulator.h"
-#include "ppp-chap.h"
 #include "ppp-frame-header.h"
-#include "ppp-pap.h"
 
 namespace ns3
 {
@@ -80,16 +78,6 @@ PppAuthSuggested(const PppOption& o)
     return o.data.size() == 2                                        ? PPP_AUTH_PAP
            : (o.data.size() == 3 && o.data[2] == CHAP_ALGORITHM_MD5) ? PPP_AUTH_CHAP_MD5
                                                                      : PPP_AUTH_MSCHAP_V2;
-}
-
-std::unique_ptr<PppAuth>
-PppAuth::Create(uint16_t protocol, Config config, Handler handler)
-{
-    if (protocol == PPP_PROTOCOL_PAP)
-    {
-        return std::make_unique<PppPap>(std::move(config), std::move(handler));
-    }
-    return std::make_unique<PppChap>(std::move(config), std::move(handler));
 }
 
 PppAuth::PppAuth(Config config, Handler handler)

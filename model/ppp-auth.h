@@ -103,14 +103,6 @@ class PppAuth
         std::function<void(Result)> done;
     };
 
-    /**
-     * \param protocol the PPP protocol number (PAP or CHAP)
-     * \param config its configuration
-     * \param handler what to tell the session
-     * \return the protocol object
-     */
-    static std::unique_ptr<PppAuth> Create(uint16_t protocol, Config config, Handler handler);
-
     virtual ~PppAuth();
 
     /// The authentication phase begins with this protocol in force.

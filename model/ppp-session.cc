@@ -11,9 +11,11 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
+#include "ppp-chap.h"
 #include "ppp-frame-header.h"
 #include "ppp-ipcp.h"
 #include "ppp-lcp.h"
+#include "ppp-pap.h"
 
 namespace ns3
 {
@@ -266,8 +268,14 @@ PppSession::Start(Callback<bool, Ptr<Packet>> send,
         {
             AuthDone(result);
         };
-        (protocol == PPP_PROTOCOL_PAP ? m_pap : m_chap)
-            = PppAuth::Create(protocol, authConfig, auth);
+        if (protocol == PPP_PROTOCOL_PAP)
+        {
+            m_pap = std::make_unique<PppPap>(authConfig, auth);
+        }
+        else
+        {
+            m_chap = std::make_unique<PppChap>(authConfig, auth);
+        }
     }
 
     PppIpcp::Config ipcpConfig;

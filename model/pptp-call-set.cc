@@ -90,10 +90,40 @@ PptpCallSet::Ended(Ptr<PptpCall> call, PptpDownCause cause)
     m_host.ended(call, cause);
 }
 
-void
-PptpCallSet::AddPending(Ptr<PptpCall> call)
+Ptr<PptpCall>
+PptpCallSet::PlaceOutgoing(Situation situation)
 {
-    m_pending.push_back(call);
+    if (situation.ending || situation.stopping)
+    {
+        return nullptr;
+    }
+    bool now = situation.established;
+    Ptr<PptpCall> call
+        = Create(PptpCall::Direction::OUTGOING, now ? Simulator::Now() : situation.startTime);
+    if (call && now)
+    {
+        call->SendOutgoingCallRequest();
+    }
+    else if (call)
+    {
+        m_pending.push_back(call);
+    }
+    return call;
+}
+
+Ptr<PptpCall>
+PptpCallSet::PlaceIncoming(Situation situation)
+{
+    if (!situation.established || situation.stopping)
+    {
+        return nullptr;
+    }
+    Ptr<PptpCall> call = Create(PptpCall::Direction::INCOMING, Simulator::Now());
+    if (call)
+    {
+        call->SendIncomingCallRequest();
+    }
+    return call;
 }
 
 void

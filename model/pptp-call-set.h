@@ -61,6 +61,8 @@ class PptpCallSet
     {
         bool established{false}; //!< the connection is established
         bool stopping{false};    //!< it is being stopped: no new calls
+        bool ending{false};      //!< closed, or waiting for the Stop reply: no new calls
+        Time startTime;          //!< when the connection was started
     };
 
     /**
@@ -71,15 +73,18 @@ class PptpCallSet
     void Setup(Ptr<Node> node, PptpControlConnection* connection, Host host);
 
     /**
-     * A new call with a fresh Call ID.
-     * \param direction who places it
-     * \param placedTime from when its set-up latency counts
-     * \return the call, or null if no Call ID is free
+     * PNS: place an outgoing call, requested now if the connection is established, else
+     * once it is (its set-up latency counting from the connection's start).
+     * \param situation where the connection stands
+     * \return the call, or null if the connection is ending or no Call ID is free
      */
-    Ptr<PptpCall> Create(PptpCall::Direction direction, Time placedTime);
-
-    /// \param call an outgoing call to request once the connection is established
-    void AddPending(Ptr<PptpCall> call);
+    Ptr<PptpCall> PlaceOutgoing(Situation situation);
+    /**
+     * PAC: place an incoming call (Incoming-Call-Request) on an established connection.
+     * \param situation where the connection stands
+     * \return the call, or null if it cannot be placed now
+     */
+    Ptr<PptpCall> PlaceIncoming(Situation situation);
     /// The connection is established: request the calls placed before.
     void SendPending();
 
@@ -136,6 +141,14 @@ class PptpCallSet
     uint32_t CountEstablished() const;
 
   private:
+    /**
+     * A new call with a fresh Call ID.
+     * \param direction who places it
+     * \param placedTime from when its set-up latency counts
+     * \return the call, or null if no Call ID is free
+     */
+    Ptr<PptpCall> Create(PptpCall::Direction direction, Time placedTime);
+
     Ptr<PptpCall> FindByLocalId(uint16_t callId) const;
     Ptr<PptpCall> FindByPeerId(uint16_t peerCallId) const;
     /// A call ended: forget it, release its Call ID, tell the connection.

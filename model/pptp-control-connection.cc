@@ -742,8 +742,6 @@ PptpControlConnection::HandleError(Ptr<Socket> socket)
     Close(PptpDownCause::TCP_FAILURE);
 }
 
-// ---- keepalive ------------------------------------------------------------------------
-
 // ---- calls ----------------------------------------------------------------------------
 
 std::shared_ptr<const PptpCall::Settings>
@@ -770,19 +768,11 @@ PptpControlConnection::CallSettings() const
     s->tunnelLocal = m_tunnelLocal;
     if (!m_allocateAddress.IsNull())
     {
-        Callback<Ipv4Address> allocate = m_allocateAddress;
-        Callback<void, Ipv4Address> release = m_releaseAddress;
-        s->allocateAddress = [allocate]()
-        {
-            return allocate();
-        };
-        s->releaseAddress = [release](Ipv4Address a)
-        {
-            if (!release.IsNull())
-            {
-                release(a);
-            }
-        };
+        s->allocateAddress = m_allocateAddress; // ns-3 Callbacks are callables
+    }
+    if (!m_releaseAddress.IsNull())
+    {
+        s->releaseAddress = m_releaseAddress;
     }
     return s;
 }
@@ -794,6 +784,22 @@ PptpControlConnection::ConfirmationTimeout() const
     // Stop-Control-Connection-Request, allowing each 2 s, and closes whatever came back.
     return m_role == Role::PNS && !m_pnsClearTimeout.IsZero() ? m_pnsClearTimeout : m_replyTimeout;
 }
+
+namespace
+{
+
+/// \return a function firing a trace source with its arguments (the source outlives it)
+template<class... Args>
+std::function<void(Args...)>
+Forward(TracedCallback<Args...>& trace)
+{
+    return [&trace](Args... args)
+    {
+        trace(args...);
+    };
+}
+
+} // namespace
 
 void
 PptpControlConnection::SetUpCalls()
@@ -815,22 +821,10 @@ PptpControlConnection::SetUpCalls()
     {
         DropIllegal(m, why);
     };
-    host.stateChanged = [this](Ptr<PptpCall> call, PptpCall::State from, PptpCall::State to)
-    {
-        m_callStateTrace(call, from, to);
-    };
-    host.established = [this](Ptr<PptpCall> call, Time latency)
-    {
-        m_callUpTrace(call, latency);
-    };
-    host.tunnelUp = [this](Ptr<PptpCall> call, Time latency)
-    {
-        m_tunnelUpTrace(call, latency);
-    };
-    host.tunnelDown = [this](Ptr<PptpCall> call, PptpDownCause cause)
-    {
-        m_tunnelDownTrace(call, cause);
-    };
+    host.stateChanged = Forward(m_callStateTrace);
+    host.established = Forward(m_callUpTrace);
+    host.tunnelUp = Forward(m_tunnelUpTrace);
+    host.tunnelDown = Forward(m_tunnelDownTrace);
     host.ended = [this](Ptr<PptpCall> call, PptpDownCause cause)
     {
         m_callDownTrace(call, cause);
@@ -850,6 +844,8 @@ PptpControlConnection::GetSituation() const
     PptpCallSet::Situation situation;
     situation.established = m_state == State::ESTABLISHED;
     situation.stopping = m_stopping;
+    situation.ending = m_state == State::CLOSED || m_state == State::WAIT_STOP_REPLY;
+    situation.startTime = m_startTime;
     return situation;
 }
 
@@ -858,26 +854,7 @@ PptpControlConnection::PlaceOutgoingCall()
 {
     NS_LOG_FUNCTION(this);
     Ptr<PptpControlConnection> self = this;
-    if (m_state == State::CLOSED || m_state == State::WAIT_STOP_REPLY || m_stopping)
-    {
-        return nullptr;
-    }
-    bool now = m_state == State::ESTABLISHED;
-    Ptr<PptpCall> call
-        = m_calls.Create(PptpCall::Direction::OUTGOING, now ? Simulator::Now() : m_startTime);
-    if (!call)
-    {
-        return nullptr;
-    }
-    if (now)
-    {
-        call->SendOutgoingCallRequest();
-    }
-    else
-    {
-        m_calls.AddPending(call);
-    }
-    return call;
+    return m_calls.PlaceOutgoing(GetSituation());
 }
 
 Ptr<PptpCall>
@@ -885,16 +862,7 @@ PptpControlConnection::PlaceIncomingCall()
 {
     NS_LOG_FUNCTION(this);
     Ptr<PptpControlConnection> self = this;
-    if (m_state != State::ESTABLISHED || m_stopping)
-    {
-        return nullptr;
-    }
-    Ptr<PptpCall> call = m_calls.Create(PptpCall::Direction::INCOMING, Simulator::Now());
-    if (call)
-    {
-        call->SendIncomingCallRequest();
-    }
-    return call;
+    return m_calls.PlaceIncoming(GetSituation());
 }
 
 void

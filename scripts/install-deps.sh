@@ -8,9 +8,11 @@ packages=(
     libns3-dev libgsl-dev            # ns-3.37; without libgsl-dev ns-3's CMake targets do not link
     ns3                              # its helper programs, which ns-3's CMake package names
     libboost-program-options-dev
+    nlohmann-json3-dev               # pptp-sim writes summary.json with it (header-only)
+    python3                          # pptp-sim's sweeps are aggregated by a Python script
     libtcmalloc-minimal4             # the allocator pptp-sim and pptp-bench link when present
     tshark                           # the interoperability test decodes our pcap with it
-    python3-matplotlib               # pptp-sim's plots (utils/pptp-plot.py, run by /usr/bin/python3)
+    python3-matplotlib               # pptp-sim's plots (utils/pptp-sim/pptp-plot.py)
     clang libclang-rt-14-dev         # make sanitize and make fuzz: ASan, UBSan, LSan runtimes
     libfuzzer-14-dev                 # make fuzz: libFuzzer
 )

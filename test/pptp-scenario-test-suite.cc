@@ -59,8 +59,8 @@ class Scratch
     fs::path m_path;
 };
 
-/// Run a scenario given as options; return summary.json's leaves.
-std::map<std::string, std::string>
+/// Run a scenario given as options; return its summary.json.
+PptpJson
 RunScenario(const std::vector<std::string>& args, const std::string& folder)
 {
     std::vector<const char*> argv = {"pptp-sim"};
@@ -78,22 +78,52 @@ RunScenario(const std::vector<std::string>& args, const std::string& folder)
     PptpScenario scenario(settings.scenario);
     scenario.Run(folder, options.GetParameters(settings));
     std::ifstream in(folder + "/summary.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    std::vector<std::pair<std::string, std::string>> values;
-    if (!PptpJsonReader::Flatten(text.str(), values, error))
-    {
-        NS_FATAL_ERROR("summary.json is not JSON: " << error);
-    }
-    return std::map<std::string, std::string>(values.begin(), values.end());
+    PptpJson summary = PptpJson::parse(in, nullptr, false);
+    NS_ABORT_MSG_IF(summary.is_discarded(), "summary.json is not JSON");
+    return summary;
 }
 
-double
-Number(const std::map<std::string, std::string>& summary, const std::string& key)
+/// \return the value at a dotted path ("faults.0.tunnels_hit") of summary.json
+const PptpJson&
+At(const PptpJson& summary, const std::string& path)
 {
-    auto it = summary.find(key);
-    NS_ABORT_MSG_IF(it == summary.end(), "no " << key << " in summary.json");
-    return it->second.empty() ? -1 : std::stod(it->second);
+    const PptpJson* at = &summary;
+    std::istringstream parts(path);
+    std::string part;
+    while (std::getline(parts, part, '.'))
+    {
+        if (at->is_array())
+        {
+            size_t index = std::stoul(part);
+            NS_ABORT_MSG_IF(index >= at->size(), "no " << path << " in summary.json");
+            at = &(*at)[index];
+        }
+        else
+        {
+            NS_ABORT_MSG_IF(!at->is_object() || !at->contains(part),
+                            "no " << path << " in summary.json");
+            at = &(*at)[part];
+        }
+    }
+    return *at;
+}
+
+/// \return the figure at a dotted path, -1 for null
+double
+Number(const PptpJson& summary, const std::string& path)
+{
+    const PptpJson& at = At(summary, path);
+    NS_ABORT_MSG_IF(!at.is_null() && !at.is_number(), path << " is not a number");
+    return at.is_null() ? -1 : at.get<double>();
+}
+
+/// \return the string at a dotted path
+std::string
+Text(const PptpJson& summary, const std::string& path)
+{
+    const PptpJson& at = At(summary, path);
+    NS_ABORT_MSG_IF(!at.is_string(), path << " is not a string");
+    return at.get<std::string>();
 }
 
 /// \return the rows of a CSV file (header first)
@@ -152,7 +182,7 @@ class TunnelsUpTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(
             Number(s, "control.ip_bytes"), Number(s, "control.bytes"), "with TCP/IP headers");
         NS_TEST_EXPECT_MSG_GT(Number(s, "gre.ip_packets"), 0, "PPP in GRE");
-        NS_TEST_EXPECT_MSG_EQ(s["parameters.clients"], "3", "parameters");
+        NS_TEST_EXPECT_MSG_EQ(Text(s, "parameters.clients"), "3", "parameters");
         for (const char* file : {"tunnels.csv",
                                  "timeline.csv",
                                  "throughput.csv",
@@ -253,7 +283,7 @@ class LossWindowTestCase : public TestCase
                               "--reconnect-delay=2s",
                               "--run-time=200s"},
                              dir.Path());
-        NS_TEST_EXPECT_MSG_EQ(s["faults.0.kind"], "loss-window", "kind");
+        NS_TEST_EXPECT_MSG_EQ(Text(s, "faults.0.kind"), "loss-window", "kind");
         NS_TEST_EXPECT_MSG_EQ(Number(s, "faults.0.clients"), 3, "every client");
         NS_TEST_EXPECT_MSG_EQ(Number(s, "faults.0.tunnels_lost"), 3, "every tunnel");
         NS_TEST_EXPECT_MSG_LT(

@@ -357,49 +357,55 @@ class JsonTestCase : public TestCase
 {
   public:
     JsonTestCase()
-        : TestCase("JSON: written with a fixed layout, read back into dotted paths")
+        : TestCase("JSON: members in the order added, figures as summary.json writes them")
     {
     }
 
   private:
     void DoRun() override
     {
+        PptpJson json;
+        json["name"] = "a \"quoted\"\tvalue";
+        json["n"] = uint64_t(3);
+        json["x"] = PptpJsonNumber(0.25);
+        json["whole"] = PptpJsonNumber(3600.0);
+        json["negative"] = PptpJsonNumber(-0.0);
+        json["huge"] = PptpJsonNumber(1e300);
+        json["micro"] = PptpJsonNumber(60.329542);
+        json["small"] = PptpJsonNumber(0.00005);
+        json["none"] = PptpJsonNumber(std::nan(""));
+        json["infinite"] = PptpJsonNumber(HUGE_VAL);
+        json["list"] = PptpJson::array({PptpJson{{"k", true}}});
+        json["empty"] = PptpJson::object();
+        json["bytes"] = std::string("ok\xff");
         std::ostringstream os;
-        PptpJsonWriter json(os);
-        json.BeginObject();
-        json.Key("name").Value("a \"quoted\"\tvalue");
-        json.Key("n").Value(uint64_t(3));
-        json.Key("x").Value(0.25);
-        json.Key("none").Value(std::nan(""));
-        json.Key("list").BeginArray();
-        json.BeginObject().Key("k").Value(true).EndObject();
-        json.EndArray();
-        json.Key("empty").BeginObject().EndObject();
-        json.EndObject();
+        PptpWriteJson(os, json);
         NS_TEST_EXPECT_MSG_EQ(os.str(),
                               "{\n"
                               "  \"name\": \"a \\\"quoted\\\"\\tvalue\",\n"
                               "  \"n\": 3,\n"
                               "  \"x\": 0.25,\n"
+                              "  \"whole\": 3600,\n"
+                              "  \"negative\": 0,\n"
+                              "  \"huge\": 1e+300,\n"
+                              "  \"micro\": 60.329542,\n"
+                              "  \"small\": 0.00005,\n"
                               "  \"none\": null,\n"
+                              "  \"infinite\": null,\n"
                               "  \"list\": [\n"
                               "    {\n"
                               "      \"k\": true\n"
                               "    }\n"
                               "  ],\n"
-                              "  \"empty\": {}\n"
+                              "  \"empty\": {},\n"
+                              "  \"bytes\": \"ok\xef\xbf\xbd\"\n"
                               "}\n",
                               "layout");
-        std::vector<std::pair<std::string, std::string>> values;
-        std::string error;
-        NS_TEST_ASSERT_MSG_EQ(PptpJsonReader::Flatten(os.str(), values, error), true, error);
-        NS_TEST_ASSERT_MSG_EQ(values.size(), 5, "leaves");
-        NS_TEST_EXPECT_MSG_EQ(values[0].second, "a \"quoted\"\tvalue", "string");
-        NS_TEST_EXPECT_MSG_EQ(values[2].first + "=" + values[2].second, "x=0.25", "number");
-        NS_TEST_EXPECT_MSG_EQ(values[3].second, "", "null");
-        NS_TEST_EXPECT_MSG_EQ(values[4].first, "list.0.k", "path");
-        NS_TEST_EXPECT_MSG_EQ(
-            PptpJsonReader::Flatten("{\"a\": [1, }", values, error), false, "not JSON");
+        // What is written reads back as the same values.
+        PptpJson back = PptpJson::parse(os.str());
+        NS_TEST_EXPECT_MSG_EQ(back["x"].get<double>(), 0.25, "number");
+        NS_TEST_EXPECT_MSG_EQ(back["list"][0]["k"].get<bool>(), true, "nested");
+        NS_TEST_EXPECT_MSG_EQ(back.begin().key(), "name", "first member first");
     }
 };
 

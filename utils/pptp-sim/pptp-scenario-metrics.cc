@@ -4,7 +4,6 @@
 
 #include "pptp-scenario-metrics.h"
 
-#include "ns3/pptp-gre-l4-protocol.h"
 #include "ns3/ipv4-header.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
@@ -13,6 +12,7 @@
 #include "ns3/pptp-client.h"
 #include "ns3/pptp-control-connection.h"
 #include "ns3/pptp-gre-channel.h"
+#include "ns3/pptp-gre-l4-protocol.h"
 #include "ns3/pptp-server.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-header.h"
@@ -84,46 +84,34 @@ Mean(const std::vector<double>& v)
     return std::accumulate(v.begin(), v.end(), 0.0) / v.size();
 }
 
-void
-WriteDistribution(PptpJsonWriter& json, const PptpDistribution& d, bool seconds)
+PptpJson
+DistributionJson(const PptpDistribution& d, bool seconds)
 {
-    auto value = [&json, &d, seconds](double v)
+    auto value = [&d, seconds](double v)
     {
-        if (d.count == 0)
-        {
-            json.Null();
-        }
-        else
-        {
-            json.Value(seconds ? Micro(v) : std::round(v * 1000) / 1000);
-        }
+        return d.count == 0 ? PptpJson()
+                            : PptpJsonNumber(seconds ? Micro(v) : std::round(v * 1000) / 1000);
     };
-    json.BeginObject();
-    json.Key("count").Value(d.count);
-    json.Key("mean");
-    value(d.mean);
-    json.Key("min");
-    value(d.min);
-    json.Key("p50");
-    value(d.p50);
-    json.Key("p90");
-    value(d.p90);
-    json.Key("p99");
-    value(d.p99);
-    json.Key("max");
-    value(d.max);
-    json.EndObject();
+    PptpJson json;
+    json["count"] = d.count;
+    json["mean"] = value(d.mean);
+    json["min"] = value(d.min);
+    json["p50"] = value(d.p50);
+    json["p90"] = value(d.p90);
+    json["p99"] = value(d.p99);
+    json["max"] = value(d.max);
+    return json;
 }
 
-void
-WriteCounts(PptpJsonWriter& json, const std::map<std::string, uint64_t>& counts)
+PptpJson
+CountsJson(const std::map<std::string, uint64_t>& counts)
 {
-    json.BeginObject();
+    PptpJson json = PptpJson::object();
     for (const auto& [name, n] : counts)
     {
-        json.Key(name).Value(n);
+        json[name] = n;
     }
-    json.EndObject();
+    return json;
 }
 
 std::string
@@ -818,108 +806,99 @@ PptpScenarioMetrics::WriteSummary(
     std::ostream& os, const std::vector<std::pair<std::string, std::string>>& parameters) const
 {
     Totals t = GetTotals();
-    PptpJsonWriter json(os);
-    json.BeginObject();
-    json.Key("format").Value("pptp-sim-summary/1");
-    json.Key("parameters").BeginObject();
+    PptpJson json;
+    json["format"] = "pptp-sim-summary/1";
+    PptpJson given = PptpJson::object();
     for (const auto& [name, value] : parameters)
     {
-        json.Key(name).Value(value);
+        given[name] = value;
     }
-    json.EndObject();
-    json.Key("simulated_s").Value(Micro(m_end.GetSeconds()));
-    json.Key("clients").Value(static_cast<uint64_t>(m_clients.size()));
+    json["parameters"] = std::move(given);
+    json["simulated_s"] = PptpJsonNumber(Micro(m_end.GetSeconds()));
+    json["clients"] = m_clients.size();
 
-    json.Key("tunnels").BeginObject();
-    json.Key("wanted").Value(GetTunnelsWanted());
-    json.Key("attempted").Value(t.attempted);
-    json.Key("established").Value(t.established);
-    json.Key("failed").Value(t.failed);
-    json.Key("pending_at_end").Value(t.pending);
-    json.Key("lost").Value(t.lost);
-    json.Key("closed").Value(t.closed);
-    json.Key("up_at_end").Value(t.upAtEnd);
-    json.Key("availability").Value(std::round(t.availability * 1e6) / 1e6);
-    json.Key("failed_by_cause");
-    WriteCounts(json, t.failedBy);
-    json.Key("lost_by_cause");
-    WriteCounts(json, t.lostBy);
-    json.EndObject();
+    PptpJson tunnels;
+    tunnels["wanted"] = GetTunnelsWanted();
+    tunnels["attempted"] = t.attempted;
+    tunnels["established"] = t.established;
+    tunnels["failed"] = t.failed;
+    tunnels["pending_at_end"] = t.pending;
+    tunnels["lost"] = t.lost;
+    tunnels["closed"] = t.closed;
+    tunnels["up_at_end"] = t.upAtEnd;
+    tunnels["availability"] = PptpJsonNumber(std::round(t.availability * 1e6) / 1e6);
+    tunnels["failed_by_cause"] = CountsJson(t.failedBy);
+    tunnels["lost_by_cause"] = CountsJson(t.lostBy);
+    json["tunnels"] = std::move(tunnels);
 
-    json.Key("setup_latency_s");
-    WriteDistribution(json, t.setup, true);
+    json["setup_latency_s"] = DistributionJson(t.setup, true);
 
-    json.Key("dead_peer_detection_s").BeginObject();
-    json.Key("pns");
-    WriteDistribution(json, t.detectionPns, true);
-    json.Key("pac");
-    WriteDistribution(json, t.detectionPac, true);
-    json.Key("without_fault").Value(t.detectionsWithoutFault);
-    json.EndObject();
+    PptpJson detection;
+    detection["pns"] = DistributionJson(t.detectionPns, true);
+    detection["pac"] = DistributionJson(t.detectionPac, true);
+    detection["without_fault"] = t.detectionsWithoutFault;
+    json["dead_peer_detection_s"] = std::move(detection);
 
-    json.Key("faults").BeginArray();
+    uint64_t hitClients = 0;
+    for (uint32_t i = 0; i < m_clients.size(); ++i)
+    {
+        hitClients += m_config.ClientFaulted(i) ? 1 : 0;
+    }
+    PptpJson faults = PptpJson::array();
     for (const auto& f : m_faults)
     {
-        json.BeginObject();
-        json.Key("kind").Value(f.kind);
-        json.Key("start_s").Value(Micro(f.window.start.GetSeconds()));
-        json.Key("duration_s").Value(Micro(f.window.duration.GetSeconds()));
-        json.Key("link").Value(m_config.faultLink == PptpScenarioConfig::FaultLink::BOTTLENECK
-                                   ? "bottleneck"
-                                   : "access");
-        uint64_t hitClients = 0;
-        for (uint32_t i = 0; i < m_clients.size(); ++i)
-        {
-            hitClients += m_config.ClientFaulted(i) ? 1 : 0;
-        }
-        json.Key("clients").Value(hitClients);
-        json.Key("tunnels_hit").Value(f.hit);
-        json.Key("tunnels_lost").Value(f.lost);
-        json.EndObject();
+        PptpJson fault;
+        fault["kind"] = f.kind;
+        fault["start_s"] = PptpJsonNumber(Micro(f.window.start.GetSeconds()));
+        fault["duration_s"] = PptpJsonNumber(Micro(f.window.duration.GetSeconds()));
+        fault["link"] = m_config.faultLink == PptpScenarioConfig::FaultLink::BOTTLENECK
+                            ? "bottleneck"
+                            : "access";
+        fault["clients"] = hitClients;
+        fault["tunnels_hit"] = f.hit;
+        fault["tunnels_lost"] = f.lost;
+        faults.push_back(std::move(fault));
     }
-    json.EndArray();
+    json["faults"] = std::move(faults);
 
     uint64_t connectAttempts = 0;
     for (const auto& app : m_clientApps)
     {
         connectAttempts += app ? app->GetConnectAttempts() : 0;
     }
-    json.Key("connections").BeginObject();
-    json.Key("attempted").Value(connectAttempts);
-    json.Key("connect_failed").Value(m_connectFailed);
-    json.Key("established").Value(m_connectionsEstablished);
-    json.Key("up_at_end").Value(static_cast<uint64_t>(m_connectionsUp.size()));
-    json.Key("closed_by_cause");
     std::map<std::string, uint64_t> closed = AllCauses();
     for (const auto& [cause, n] : m_connectionsClosedBy)
     {
         closed[cause] += n;
     }
-    WriteCounts(json, closed);
-    json.EndObject();
+    PptpJson connections;
+    connections["attempted"] = connectAttempts;
+    connections["connect_failed"] = m_connectFailed;
+    connections["established"] = m_connectionsEstablished;
+    connections["up_at_end"] = m_connectionsUp.size();
+    connections["closed_by_cause"] = CountsJson(closed);
+    json["connections"] = std::move(connections);
 
-    json.Key("control").BeginObject();
-    json.Key("messages").Value(m_controlMessages);
-    json.Key("bytes").Value(m_controlBytes);
-    json.Key("ip_packets").Value(m_controlIpPackets);
-    json.Key("ip_bytes").Value(m_controlIpBytes);
-    json.EndObject();
+    PptpJson control;
+    control["messages"] = m_controlMessages;
+    control["bytes"] = m_controlBytes;
+    control["ip_packets"] = m_controlIpPackets;
+    control["ip_bytes"] = m_controlIpBytes;
+    json["control"] = std::move(control);
 
-    json.Key("gre").BeginObject();
-    json.Key("ip_packets").Value(m_greIpPackets);
-    json.Key("ip_bytes").Value(m_greIpBytes);
-    json.EndObject();
+    PptpJson gre;
+    gre["ip_packets"] = m_greIpPackets;
+    gre["ip_bytes"] = m_greIpBytes;
+    json["gre"] = std::move(gre);
 
-    json.Key("goodput").BeginObject();
-    json.Key("bytes").Value(t.goodputBytes);
-    json.Key("total_bps").Value(std::round(t.goodputBps * 1000) / 1000);
-    json.Key("per_client_bps");
-    WriteDistribution(json, t.clientGoodput, false);
-    json.EndObject();
+    PptpJson goodput;
+    goodput["bytes"] = t.goodputBytes;
+    goodput["total_bps"] = PptpJsonNumber(std::round(t.goodputBps * 1000) / 1000);
+    goodput["per_client_bps"] = DistributionJson(t.clientGoodput, false);
+    json["goodput"] = std::move(goodput);
 
-    json.Key("drops");
-    WriteCounts(json, m_drops);
-    json.EndObject();
+    json["drops"] = CountsJson(m_drops);
+    PptpWriteJson(os, json);
 }
 
 void

@@ -11,8 +11,8 @@
 #include "ns3/nstime.h"
 #include "ns3/pptp-call.h"
 #include "ns3/pptp-drop-reason.h"
-#include "pptp-scenario-config.h"
 #include "ns3/ptr.h"
+#include "pptp-scenario-config.h"
 
 #include <cstdint>
 #include <map>

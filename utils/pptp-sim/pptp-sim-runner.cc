@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
@@ -106,27 +107,43 @@ class ProgressLine
 };
 
 /**
- * Run the plotting script on a results folder.
- * \return true if the plots were drawn (a warning is printed otherwise)
+ * Run one of the module's Python scripts and wait for it.
+ * \param name the script's file name (in PptpSimRunner::ScriptFolder())
+ * \param arguments its arguments
+ * \param quiet send its standard output to /dev/null
+ * \param output when given, receives its standard output instead
+ * \return its exit status; 127 when it cannot be run
  */
-bool
-Plot(const std::vector<std::string>& arguments, bool quiet)
+int
+RunScript(const std::string& name,
+          const std::vector<std::string>& arguments,
+          bool quiet,
+          std::string* output = nullptr)
 {
-    std::string script = PptpSimRunner::PlotScript();
+    std::string script = PptpSimRunner::ScriptFolder() + "/" + name;
     std::string python = PptpSimRunner::Python();
     std::error_code ec;
     if (!fs::exists(script, ec))
     {
-        std::cerr << "pptp-sim: warning: no plots: " << script
-                  << " not found (set PPTP_PLOT_SCRIPT)\n";
-        return false;
+        return 127;
     }
     std::vector<std::string> argv = {python, script};
     argv.insert(argv.end(), arguments.begin(), arguments.end());
+    int pipeEnds[2] = {-1, -1};
+    if (output && pipe(pipeEnds) != 0)
+    {
+        return 127;
+    }
     pid_t pid = fork();
     if (pid == 0)
     {
-        if (quiet)
+        if (output)
+        {
+            dup2(pipeEnds[1], STDOUT_FILENO);
+            close(pipeEnds[0]);
+            close(pipeEnds[1]);
+        }
+        else if (quiet)
         {
             int null = open("/dev/null", O_WRONLY);
             dup2(null, STDOUT_FILENO);
@@ -140,22 +157,44 @@ Plot(const std::vector<std::string>& arguments, bool quiet)
         execv(python.c_str(), args.data());
         _exit(127);
     }
+    if (output)
+    {
+        close(pipeEnds[1]);
+        char buffer[512];
+        ssize_t n = 0;
+        while (pid > 0 && (n = read(pipeEnds[0], buffer, sizeof(buffer))) > 0)
+        {
+            output->append(buffer, static_cast<size_t>(n));
+        }
+        close(pipeEnds[0]);
+    }
     int status = 0;
     if (pid < 0 || waitpid(pid, &status, 0) < 0)
     {
-        std::cerr << "pptp-sim: warning: no plots: cannot run " << python << "\n";
-        return false;
+        return 127;
     }
-    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+/**
+ * Run the plotting script on a results folder.
+ * \return true if the plots were drawn (a warning is printed otherwise)
+ */
+bool
+Plot(const std::vector<std::string>& arguments, bool quiet)
+{
+    int code = RunScript("pptp-plot.py", arguments, quiet);
     if (code == PLOT_NO_MATPLOTLIB)
     {
-        std::cerr << "pptp-sim: warning: no plots: " << python
+        std::cerr << "pptp-sim: warning: no plots: " << PptpSimRunner::Python()
                   << " has no matplotlib (Debian: apt-get install python3-matplotlib; make deps)\n";
         return false;
     }
     if (code == 127)
     {
-        std::cerr << "pptp-sim: warning: no plots: cannot run " << python << "\n";
+        std::cerr << "pptp-sim: warning: no plots: cannot run " << PptpSimRunner::Python() << " "
+                  << PptpSimRunner::ScriptFolder() << "/pptp-plot.py (set PPTP_SCRIPT_FOLDER, "
+                  << "PPTP_PYTHON)\n";
         return false;
     }
     if (code != 0)
@@ -266,15 +305,30 @@ RunSingle(const PptpSimOptions& options, const PptpSimSettings& settings)
     return EXIT_DONE;
 }
 
-/// Write sweep.csv in root and draw the sweep's plots.
+/**
+ * Write sweep.csv in root (the points listed in points.csv, gathered by pptp-aggregate.py)
+ * and draw the sweep's plots.
+ * \return the points without results
+ */
 uint32_t
 AggregateInto(const PptpSweep& sweep, const std::string& root, const PptpSimSettings& settings)
 {
-    std::ostringstream csv;
-    uint32_t missing = sweep.Aggregate(root, csv);
-    if (!WriteWhole(root + "/sweep.csv", csv.str()))
+    std::ostringstream points;
+    sweep.WritePoints(points);
+    if (!WriteWhole(root + "/points.csv", points.str()))
     {
-        throw std::runtime_error("cannot write " + root + "/sweep.csv");
+        throw std::runtime_error("cannot write " + root + "/points.csv");
+    }
+    std::string output;
+    int code = RunScript("pptp-aggregate.py", {root}, false, &output);
+    unsigned found = 0;
+    unsigned total = 0;
+    if (code != 0 || std::sscanf(output.c_str(), "aggregated %u of %u", &found, &total) != 2
+        || total != sweep.GetPoints().size() || found > total)
+    {
+        throw std::runtime_error("cannot aggregate the sweep into " + root + "/sweep.csv: "
+                                 + PptpSimRunner::Python() + " " + PptpSimRunner::ScriptFolder()
+                                 + "/pptp-aggregate.py ended with status " + std::to_string(code));
     }
     if (settings.plots)
     {
@@ -285,7 +339,7 @@ AggregateInto(const PptpSweep& sweep, const std::string& root, const PptpSimSett
         }
         Plot({"sweep", root, "--params", params}, settings.quiet);
     }
-    return missing;
+    return total - found;
 }
 
 int
@@ -464,17 +518,17 @@ RunAggregate(const PptpSimOptions& options, const PptpSimSettings& given)
 } // namespace
 
 std::string
-PptpSimRunner::PlotScript()
+PptpSimRunner::ScriptFolder()
 {
-    const char* env = std::getenv("PPTP_PLOT_SCRIPT");
+    const char* env = std::getenv("PPTP_SCRIPT_FOLDER");
     if (env && *env)
     {
         return env;
     }
-#ifdef PPTP_PLOT_SCRIPT_PATH
-    return PPTP_PLOT_SCRIPT_PATH;
+#ifdef PPTP_SCRIPT_FOLDER_PATH
+    return PPTP_SCRIPT_FOLDER_PATH;
 #else
-    return "utils/pptp-plot.py";
+    return "utils/pptp-sim";
 #endif
 }
 

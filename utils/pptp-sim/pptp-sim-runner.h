@@ -15,8 +15,9 @@ namespace ns3
  * The pptp-sim program: reads its options (PptpSimOptions), then runs one
  * scenario into a results folder (PptpScenario, PptpResultsFolder), or a
  * sweep of them as separate processes (PptpSweep), or only writes a sweep's
- * job list, or aggregates a sweep run elsewhere; draws the plots with
- * utils/pptp-plot.py.
+ * job list, or aggregates a sweep run elsewhere. Its Python scripts gather a
+ * sweep's points into sweep.csv (pptp-aggregate.py) and draw the plots
+ * (pptp-plot.py).
  *
  * Exit status: 0 done, 1 a run failed (a sweep point, an unwritable file),
  * 2 bad input (nothing is written).
@@ -33,12 +34,12 @@ class PptpSimRunner
     static int Main(int argc, const char* const argv[]);
 
     /**
-     * \return the plotting script: $PPTP_PLOT_SCRIPT, else the one in the module's
-     *         source folder, as found when the module was built
+     * \return the folder of the Python scripts: $PPTP_SCRIPT_FOLDER, else utils/pptp-sim in
+     *         the module's source folder, as found when the module was built
      */
-    static std::string PlotScript();
+    static std::string ScriptFolder();
 
-    /// \return the Python that runs it: $PPTP_PYTHON, else /usr/bin/python3
+    /// \return the Python that runs them: $PPTP_PYTHON, else /usr/bin/python3
     static std::string Python();
 };
 

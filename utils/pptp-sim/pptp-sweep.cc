@@ -4,8 +4,6 @@
 
 #include "pptp-sweep.h"
 
-#include "pptp-json.h"
-
 #include <chrono>
 #include <fcntl.h>
 #include <filesystem>
@@ -339,66 +337,25 @@ PptpSweep::RunLocally(const std::string& executable,
     return failed;
 }
 
-uint32_t
-PptpSweep::Aggregate(const std::string& root, std::ostream& csv) const
+void
+PptpSweep::WritePoints(std::ostream& os) const
 {
-    std::vector<std::string> columns;          // metric columns, in order of appearance
-    std::map<std::string, size_t> columnIndex; // their position
-    std::vector<std::map<std::string, std::string>> rows(m_points.size());
-    std::vector<std::string> status(m_points.size());
-    uint32_t missing = 0;
-    for (size_t i = 0; i < m_points.size(); ++i)
-    {
-        std::ifstream in(root + "/" + m_points[i].folder + "/summary.json");
-        std::vector<std::pair<std::string, std::string>> values;
-        std::string error;
-        std::stringstream text;
-        text << in.rdbuf();
-        if (!in || !PptpJsonReader::Flatten(text.str(), values, error))
-        {
-            status[i] = m_status[i] > 0 ? "failed" : "missing";
-            ++missing;
-            continue;
-        }
-        status[i] = "ok";
-        for (const auto& [key, value] : values)
-        {
-            if (key.rfind("parameters.", 0) == 0 || key == "format")
-            {
-                continue;
-            }
-            if (columnIndex.emplace(key, columns.size()).second)
-            {
-                columns.push_back(key);
-            }
-            rows[i][key] = value;
-        }
-    }
-    csv << "point,run,status";
+    os << "point,run,folder,exit_status";
     for (const auto& axis : m_settings.sweep)
     {
-        csv << "," << CsvField(axis.name);
+        os << "," << CsvField(axis.name);
     }
-    for (const auto& c : columns)
-    {
-        csv << "," << CsvField(c);
-    }
-    csv << "\n";
+    os << "\n";
     for (size_t i = 0; i < m_points.size(); ++i)
     {
-        csv << m_points[i].index << "," << m_points[i].run << "," << status[i];
+        os << m_points[i].index << "," << m_points[i].run << "," << m_points[i].folder << ","
+           << (m_status[i] >= 0 ? std::to_string(m_status[i]) : std::string());
         for (const auto& [name, value] : m_points[i].values)
         {
-            csv << "," << CsvField(value);
+            os << "," << CsvField(value);
         }
-        for (const auto& c : columns)
-        {
-            auto it = rows[i].find(c);
-            csv << "," << (it == rows[i].end() ? std::string() : CsvField(it->second));
-        }
-        csv << "\n";
+        os << "\n";
     }
-    return missing;
 }
 
 } // namespace ns3

@@ -32,7 +32,8 @@ struct PptpSweepPoint
  * \ingroup pptp
  * A sweep: the cartesian product of the swept values, each combination run
  * with K RNG run numbers, every point as its own pptp-sim process writing its
- * own results folder (DIR/point-NNNN), then one CSV with a row per point.
+ * own results folder (DIR/point-NNNN), then one CSV with a row per point
+ * (sweep.csv, gathered by utils/pptp-sim/pptp-aggregate.py from points.csv).
  *
  * The points run on this machine, N at once (a pool of child processes, not a
  * scheduler), or are written out as a job list, one shell command per line,
@@ -113,14 +114,11 @@ class PptpSweep
                         bool progress);
 
     /**
-     * Write sweep.csv: one row per point (point, run, status, the swept options,
-     * then every figure of its summary.json, flattened: tunnels.established, ...).
-     * \param root the sweep folder
-     * \param csv where to write
-     * \return the points without a summary (failed or not run yet)
+     * Write points.csv, what pptp-aggregate.py needs to build sweep.csv: one row per point
+     * (point, run, folder, its exit status when run here, else empty; then the swept values).
+     * \param os where to write
      */
-    uint32_t Aggregate(const std::string& root, std::ostream& csv) const;
-
+    void WritePoints(std::ostream& os) const;
     /// \return the swept options, in order
     std::vector<std::string> GetSweptNames() const;
 
